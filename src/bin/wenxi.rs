@@ -1,0 +1,167 @@
+//! The wenxi command line: the same library as the page, for batch work and evaluation.
+//!
+//! ```text
+//! wenxi analyze [--pretty] [--encoding LABEL] [--clean-text] FILE|-
+//! wenxi analyze --jsonl            < lines of {"id": ..., "text": ...}
+//! wenxi eval ner GOLD.jsonl
+//! ```
+
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+use wenxi::{Analyzer, Options};
+
+const USAGE: &str = "usage:
+  wenxi analyze [--pretty] [--encoding LABEL] [--clean-text] FILE|-   print the report as JSON
+  wenxi analyze --jsonl                   read {\"id\",\"text\"} lines on stdin, write one report line each
+  wenxi eval ner GOLD.jsonl               precision, recall and F1 of entities";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("wenxi: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+struct AnalyzeArgs {
+    path: Option<String>,
+    jsonl: bool,
+    pretty: bool,
+    encoding: Option<String>,
+    clean_text: bool,
+}
+
+fn run() -> Result<(), String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let command = match parser.next().map_err(|e| e.to_string())? {
+        Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
+        Some(Long("help")) | Some(Short('h')) | None => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        Some(other) => return Err(format!("{}\n{USAGE}", other.unexpected())),
+    };
+    match command.as_str() {
+        "analyze" => {
+            let mut a = AnalyzeArgs {
+                path: None,
+                jsonl: false,
+                pretty: false,
+                encoding: None,
+                clean_text: false,
+            };
+            while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+                match arg {
+                    Long("jsonl") => a.jsonl = true,
+                    Long("pretty") => a.pretty = true,
+                    Long("clean-text") => a.clean_text = true,
+                    Long("encoding") => {
+                        a.encoding = Some(
+                            parser
+                                .value()
+                                .map_err(|e| e.to_string())?
+                                .string()
+                                .map_err(|e| e.to_string())?,
+                        )
+                    }
+                    Value(v) if a.path.is_none() => {
+                        a.path = Some(v.string().map_err(|e| e.to_string())?)
+                    }
+                    other => return Err(format!("{}\n{USAGE}", other.unexpected())),
+                }
+            }
+            analyze(a)
+        }
+        "eval" => {
+            let what = parser
+                .value()
+                .map_err(|_| format!("eval needs a task (ner)\n{USAGE}"))?
+                .string()
+                .map_err(|e| e.to_string())?;
+            let gold = parser
+                .value()
+                .map_err(|_| format!("eval {what} needs a gold file\n{USAGE}"))?
+                .string()
+                .map_err(|e| e.to_string())?;
+            let text = std::fs::read_to_string(&gold).map_err(|e| format!("{gold}: {e}"))?;
+            let analyzer = Analyzer::embedded();
+            let scores = match what.as_str() {
+                "ner" => wenxi::eval::ner::evaluate(&analyzer, &text)?,
+                other => return Err(format!("unknown eval task {other:?}\n{USAGE}")),
+            };
+            print!("{scores}");
+            Ok(())
+        }
+        other => Err(format!("unknown command {other:?}\n{USAGE}")),
+    }
+}
+
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("stdin: {e}"))?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).map_err(|e| format!("{path}: {e}"))
+    }
+}
+
+fn analyze(a: AnalyzeArgs) -> Result<(), String> {
+    let analyzer = Analyzer::embedded();
+    let options = Options {
+        include_clean_text: a.clean_text,
+        ..Options::default()
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if a.jsonl {
+        for (n, line) in io::stdin().lock().lines().enumerate() {
+            let line = line.map_err(|e| format!("stdin line {}: {e}", n + 1))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: serde_json::Value = serde_json::from_str(&line)
+                .map_err(|e| format!("stdin line {}: not JSON: {e}", n + 1))?;
+            let text = v
+                .get("text")
+                .and_then(|t| t.as_str())
+                .ok_or_else(|| format!("stdin line {}: no \"text\" string", n + 1))?;
+            let report = analyzer.analyze(text, &options);
+            let mut obj = serde_json::Map::new();
+            obj.insert(
+                "id".into(),
+                v.get("id").cloned().unwrap_or(serde_json::Value::Null),
+            );
+            if let serde_json::Value::Object(m) =
+                serde_json::to_value(&report).map_err(|e| e.to_string())?
+            {
+                obj.extend(m);
+            }
+            serde_json::to_writer(&mut out, &obj).map_err(|e| e.to_string())?;
+            writeln!(out).map_err(|e| e.to_string())?;
+        }
+        return out.flush().map_err(|e| e.to_string());
+    }
+    let path = a
+        .path
+        .ok_or_else(|| format!("analyze needs a FILE or -\n{USAGE}"))?;
+    let bytes = read_input(&path)?;
+    let decoded =
+        wenxi::decode::decode(&bytes, a.encoding.as_deref()).map_err(|e| format!("{path}: {e}"))?;
+    let report = analyzer.analyze(&decoded.text, &options);
+    let res = if a.pretty {
+        serde_json::to_writer_pretty(&mut out, &report)
+    } else {
+        serde_json::to_writer(&mut out, &report)
+    };
+    res.map_err(|e| e.to_string())?;
+    writeln!(out)
+        .and_then(|_| out.flush())
+        .map_err(|e| e.to_string())
+}

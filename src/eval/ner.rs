@@ -1,0 +1,78 @@
+//! `wenxi eval ner`: exact (start, end, type) micro P/R/F1 on `{"id","text","spans"}` jsonl.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use super::{Counts, Scores};
+use crate::Analyzer;
+
+/// One gold line.
+#[derive(Debug, Deserialize)]
+pub struct GoldLine {
+    /// Line id.
+    #[serde(default)]
+    pub id: serde_json::Value,
+    /// The text.
+    pub text: String,
+    /// `[start, end, type]`, code points, end-exclusive.
+    pub spans: Vec<(usize, usize, String)>,
+}
+
+/// Predicted `(start, end, type)` spans in code points for one text.
+pub fn predict(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, String)> {
+    let report = analyzer.analyze(text, &crate::Options::default());
+    // Report spans are UTF-16; gold spans are code points.
+    let units: Vec<usize> = {
+        let mut v = Vec::with_capacity(text.len() + 1);
+        for (i, c) in text.chars().enumerate() {
+            for _ in 0..c.len_utf16() {
+                v.push(i);
+            }
+        }
+        v.push(text.chars().count());
+        v
+    };
+    let mut out = Vec::new();
+    for e in &report.entities {
+        for m in &e.mentions {
+            out.push((
+                units[m.span.start as usize],
+                units[m.span.end as usize],
+                e.kind.code().to_string(),
+            ));
+        }
+    }
+    out
+}
+
+/// Scores the analyzer on a jsonl gold file's text.
+pub fn evaluate(analyzer: &Analyzer, gold_jsonl: &str) -> Result<Scores, String> {
+    let mut scores = Scores::default();
+    for t in ["PER", "LOC", "ORG"] {
+        scores.per_class.insert(t.into(), Counts::default());
+    }
+    for (n, line) in gold_jsonl.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let g: GoldLine = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let gold: HashSet<(usize, usize, String)> = g.spans.into_iter().collect();
+        let pred: HashSet<(usize, usize, String)> =
+            predict(analyzer, &g.text).into_iter().collect();
+        for t in ["PER", "LOC", "ORG"] {
+            let gp: HashSet<_> = gold.iter().filter(|s| s.2 == t).collect();
+            let pp: HashSet<_> = pred.iter().filter(|s| s.2 == t).collect();
+            let tp = gp.intersection(&pp).count() as u64;
+            scores.add(
+                t,
+                Counts {
+                    tp,
+                    fp: pp.len() as u64 - tp,
+                    fn_: gp.len() as u64 - tp,
+                },
+            );
+        }
+    }
+    Ok(scores)
+}

@@ -1,0 +1,100 @@
+//! Lexicon: one jieba segmenter, built once, with wenxi's news words added.
+//!
+//! Tokens carry clean-text byte offsets; stages convert them to original
+//! UTF-16 spans through the [`Cleaned`](crate::clean::Cleaned) map.
+
+use std::io::BufReader;
+use std::ops::Range;
+
+use jieba_rs::Jieba;
+
+use crate::error::{Error, Result};
+
+/// Words of Chinese government and business news that jieba's dictionary
+/// lacks or splits, one `word freq tag` line each (jieba's format).
+const NEWS_WORDS: &str = include_str!("news_words.txt");
+
+/// A word of the clean text with its part of speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Clean byte offset of the first byte.
+    pub start: u32,
+    /// Clean byte offset one past the last byte.
+    pub end: u32,
+    /// jieba's POS tag (`n`, `v`, `nr`, `ns`, `nt`, `m`, `x`, ...).
+    pub pos: &'static str,
+}
+
+impl Token {
+    /// The clean byte range.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The segmenter and tagger.
+pub struct Lexicon {
+    jieba: Jieba,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon").finish_non_exhaustive()
+    }
+}
+
+impl Lexicon {
+    /// Builds the lexicon from jieba's dictionary text (`word freq tag` lines).
+    pub fn new(dict: &str) -> Result<Lexicon> {
+        let mut jieba = Jieba::with_dict(&mut BufReader::new(dict.as_bytes())).map_err(|e| {
+            Error::Dictionary {
+                message: e.to_string(),
+            }
+        })?;
+        jieba
+            .load_dict(&mut BufReader::new(NEWS_WORDS.as_bytes()))
+            .map_err(|e| Error::Dictionary {
+                message: format!("news words: {e}"),
+            })?;
+        Ok(Lexicon { jieba })
+    }
+
+    /// Tags the clean text in `range` (which should be one sentence or
+    /// paragraph) and appends the tokens to `out`. Whitespace tokens are skipped.
+    pub fn tag_into(&self, text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+        let base = range.start;
+        for t in self.jieba.tag(&text[range], true) {
+            if t.word.trim().is_empty() {
+                continue;
+            }
+            out.push(Token {
+                start: (base + t.byte_start) as u32,
+                end: (base + t.byte_end) as u32,
+                pos: intern(t.tag),
+            });
+        }
+    }
+
+    /// True when the dictionary holds `word`.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// The underlying segmenter, for stages that need more than tags.
+    pub fn jieba(&self) -> &Jieba {
+        &self.jieba
+    }
+}
+
+/// Every POS tag jieba's dictionary and HMM produce, so tokens can hold `&'static str`.
+const TAGS: &[&str] = &[
+    "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j", "k",
+    "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r",
+    "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg",
+    "vi", "vn", "vq", "x", "y", "z", "zg",
+];
+
+/// The static copy of `tag`, or `"x"` for a tag jieba should not produce.
+pub fn intern(tag: &str) -> &'static str {
+    TAGS.binary_search(&tag).map(|i| TAGS[i]).unwrap_or("x")
+}

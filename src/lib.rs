@@ -1,0 +1,242 @@
+//! wenxi (文析): an analyzer for Chinese news text.
+//!
+//! One pass, one report:
+//! [`decode`] turns bytes into text; [`clean`] repairs OCR damage and keeps an
+//! [`offsets::OffsetMap`] back to the original; [`layout`] finds articles,
+//! bylines and sentences; [`lexicon`] (jieba) tags words; [`entities`] and
+//! [`figures`] find who, where and how many; [`digest`] picks keywords and
+//! summary sentences; [`report`] holds the serde types that leave the library.
+//! Every span in the [`Report`] is in UTF-16 code units into the original
+//! input, end-exclusive.
+//!
+//! ```
+//! let analyzer = wenxi::Analyzer::embedded();
+//! let report = analyzer.analyze("共发现问题 4858件。", &wenxi::Options::default());
+//! assert_eq!(report.figures[0].span.start, 6);
+//! ```
+//!
+//! The library does no IO and knows nothing of the browser: `wasm.rs` and
+//! `src/bin/wenxi.rs` are thin layers over it.
+#![deny(missing_docs)]
+
+pub mod clean;
+pub mod decode;
+pub mod digest;
+pub mod entities;
+pub mod error;
+pub mod eval;
+pub mod figures;
+pub mod layout;
+pub mod lexicon;
+pub mod offsets;
+pub mod report;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use error::{Error, Result};
+pub use report::Report;
+
+use lexicon::{Lexicon, Token};
+
+/// What the caller may tune.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// Sentences per summary.
+    pub summary_sentences: usize,
+    /// Keywords per list.
+    pub keywords: usize,
+    /// Include the cleaned text in the report.
+    pub include_clean_text: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            summary_sentences: 3,
+            keywords: 10,
+            include_clean_text: false,
+        }
+    }
+}
+
+/// How far an analysis has got, for progress bars.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Progress {
+    /// The stage running now.
+    pub stage: &'static str,
+    /// Units done in this stage.
+    pub done: usize,
+    /// Units in this stage.
+    pub total: usize,
+}
+
+/// The analyzer: holds the dictionary, built once, and analyses texts.
+#[derive(Debug)]
+pub struct Analyzer {
+    lexicon: Lexicon,
+}
+
+/// jieba's dictionary, embedded in native builds (the page fetches it instead).
+#[cfg(not(target_arch = "wasm32"))]
+pub const EMBEDDED_DICT: &str = include_str!("../assets/jieba-dict.txt");
+
+impl Analyzer {
+    /// Builds an analyzer from jieba's dictionary text.
+    pub fn new(dict: &str) -> Result<Analyzer> {
+        Ok(Analyzer {
+            lexicon: Lexicon::new(dict)?,
+        })
+    }
+
+    /// Builds an analyzer from the embedded dictionary (native builds only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn embedded() -> Analyzer {
+        Analyzer::new(EMBEDDED_DICT).expect("the embedded dictionary is valid")
+    }
+
+    /// The lexicon, for stages and tools that need raw tokens.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Analyses `text`. Never fails: problems become diagnostics.
+    pub fn analyze(&self, text: &str, options: &Options) -> Report {
+        self.analyze_with_progress(text, options, &mut |_| {})
+    }
+
+    /// Analyses `text`, reporting progress while tagging.
+    pub fn analyze_with_progress(
+        &self,
+        text: &str,
+        options: &Options,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Report {
+        progress(Progress {
+            stage: "clean",
+            done: 0,
+            total: 1,
+        });
+        let cleaned = clean::clean(text);
+        let layout = layout::layout(&cleaned);
+        let total = cleaned.text.len().max(1);
+        let mut tokens: Vec<Token> = Vec::with_capacity(cleaned.text.len() / 4);
+        let mut last = 0usize;
+        for s in &layout.sentences {
+            self.lexicon
+                .tag_into(&cleaned.text, s.clean.clone(), &mut tokens);
+            if s.clean.end - last > 64 * 1024 {
+                last = s.clean.end;
+                progress(Progress {
+                    stage: "tag",
+                    done: s.clean.end,
+                    total,
+                });
+            }
+        }
+        progress(Progress {
+            stage: "entities",
+            done: 0,
+            total: 1,
+        });
+        let mentions = entities::recognize(&cleaned.text, &tokens);
+        let entities = entities::group(&cleaned, &layout, &mentions);
+        progress(Progress {
+            stage: "figures",
+            done: 0,
+            total: 1,
+        });
+        let figures = figures::scan(&cleaned, &layout);
+        progress(Progress {
+            stage: "digest",
+            done: 0,
+            total: 1,
+        });
+        let digest = digest::digest(
+            &cleaned,
+            &layout,
+            &tokens,
+            digest::DigestOptions {
+                summary_sentences: options.summary_sentences,
+                keywords: options.keywords,
+            },
+        );
+        let words = word_counts(&cleaned.text, &tokens);
+        let mut diagnostics = Vec::new();
+        if text.trim().is_empty() {
+            diagnostics.push(report::Diagnostic {
+                code: "empty".into(),
+                message: "The text is empty: there is nothing to analyse.".into(),
+            });
+        } else if !text.chars().any(clean::is_cjk) {
+            diagnostics.push(report::Diagnostic {
+                code: "no-cjk".into(),
+                message: "The text contains no Chinese characters; wenxi analyses Chinese text."
+                    .into(),
+            });
+        }
+        let stats = report::Stats {
+            chars: offsets::utf16_len(text),
+            cjk_chars: cleaned
+                .text
+                .chars()
+                .filter(|&c| clean::is_cjk(c) && c as u32 >= 0x3400)
+                .count() as u32,
+            words: words.iter().filter(|w| w.pos != "x").map(|w| w.count).sum(),
+            distinct_words: words.iter().filter(|w| w.pos != "x").count() as u32,
+            sentences: layout.sentences.len() as u32,
+            articles: layout.articles.len() as u32,
+            entities: entities.len() as u32,
+            figures: figures.len() as u32,
+        };
+        progress(Progress {
+            stage: "done",
+            done: 1,
+            total: 1,
+        });
+        Report {
+            version: report::REPORT_VERSION,
+            stats,
+            articles: layout.articles,
+            sentences: layout.sentences,
+            entities,
+            figures,
+            words,
+            digest,
+            diagnostics,
+            clean_text: options.include_clean_text.then_some(cleaned.text),
+        }
+    }
+}
+
+/// Counts words by (word, POS), most frequent first.
+fn word_counts(text: &str, tokens: &[Token]) -> Vec<report::WordCount> {
+    let mut counts: HashMap<(&str, &str), u32> = HashMap::new();
+    for t in tokens {
+        let w = &text[t.range()];
+        if w.chars().all(|c| !c.is_alphanumeric()) {
+            continue;
+        }
+        *counts.entry((w, t.pos)).or_default() += 1;
+    }
+    let mut v: Vec<report::WordCount> = counts
+        .into_iter()
+        .map(|((w, p), c)| report::WordCount {
+            word: w.to_string(),
+            pos: p.to_string(),
+            count: c,
+        })
+        .collect();
+    v.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.word.cmp(&b.word))
+            .then_with(|| a.pos.cmp(&b.pos))
+    });
+    v
+}

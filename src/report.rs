@@ -1,0 +1,81 @@
+//! The Report: the one contract shared by the page, the CLI and the tests.
+//!
+//! Every span in it is UTF-16 code units into the original input,
+//! end-exclusive. `version` changes whenever a field changes meaning.
+
+use serde::Serialize;
+
+use crate::digest::Digest;
+use crate::entities::Entity;
+use crate::figures::Figure;
+use crate::layout::{Article, Sentence};
+
+/// Schema version of [`Report`].
+pub const REPORT_VERSION: u32 = 1;
+
+/// Counts over the whole input.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stats {
+    /// Length of the input in UTF-16 units.
+    pub chars: u32,
+    /// Number of CJK ideographs.
+    pub cjk_chars: u32,
+    /// Number of word tokens (punctuation excluded).
+    pub words: u32,
+    /// Number of distinct words.
+    pub distinct_words: u32,
+    /// Number of sentences.
+    pub sentences: u32,
+    /// Number of articles.
+    pub articles: u32,
+    /// Number of distinct entities.
+    pub entities: u32,
+    /// Number of figures.
+    pub figures: u32,
+}
+
+/// A word with its part of speech and frequency.
+#[derive(Debug, Clone, Serialize)]
+pub struct WordCount {
+    /// The word (clean form).
+    pub word: String,
+    /// jieba's POS tag.
+    pub pos: String,
+    /// Occurrences.
+    pub count: u32,
+}
+
+/// Something the analysis noticed about the input, for the user.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    /// A stable machine code (`empty`, `no-cjk`, ...).
+    pub code: String,
+    /// A sentence for the user.
+    pub message: String,
+}
+
+/// The result of analysing one text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Schema version ([`REPORT_VERSION`]).
+    pub version: u32,
+    /// Counts.
+    pub stats: Stats,
+    /// Articles in reading order.
+    pub articles: Vec<Article>,
+    /// All sentences in text order; other items refer to them by index.
+    pub sentences: Vec<Sentence>,
+    /// Persons, places and organizations, most mentioned first.
+    pub entities: Vec<Entity>,
+    /// Figures in text order.
+    pub figures: Vec<Figure>,
+    /// Words with POS and count, most frequent first.
+    pub words: Vec<WordCount>,
+    /// Keywords and summaries.
+    pub digest: Digest,
+    /// Notes for the user.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The cleaned text, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clean_text: Option<String>,
+}
