@@ -1,0 +1,102 @@
+//! Trains wenxi's entity tagger from People's Daily January 1998 (PFR) and
+//! writes `assets/ner.model`, which the library embeds.
+//!
+//! One command reproduces the committed model:
+//!
+//! ```text
+//! cargo run --release --bin wenxi-train-ner -- \
+//!     /work/shared/data/ner/pfr-199801/199801.utf8.txt assets/ner.model
+//! ```
+//!
+//! Options: `--bits N` (weight table of 2^N rows, default 18) and
+//! `--epochs N` (default 8). Training is deterministic: the same corpus and
+//! options give the same bytes. The PFR corpus is for research use: it is read
+//! here, at training time, and never copied into the repository. The dev set
+//! (`peoples-daily-dev`) is not read.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use wenxi::entities::train::{examples, parse_pfr_line, Trainer};
+use wenxi::Analyzer;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("wenxi-train-ner: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let (mut bits, mut epochs) = (18u32, 8usize);
+    let mut paths: Vec<String> = Vec::new();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("bits") => {
+                bits = parser
+                    .value()
+                    .map_err(|e| e.to_string())?
+                    .parse()
+                    .map_err(|e| format!("--bits: {e}"))?
+            }
+            Long("epochs") => {
+                epochs = parser
+                    .value()
+                    .map_err(|e| e.to_string())?
+                    .parse()
+                    .map_err(|e| format!("--epochs: {e}"))?
+            }
+            Value(v) => paths.push(v.string().map_err(|e| e.to_string())?),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    let [pfr, out] = paths.as_slice() else {
+        return Err(
+            "usage: wenxi-train-ner [--bits N] [--epochs N] PFR_199801.utf8.txt OUT.model".into(),
+        );
+    };
+    let corpus = std::fs::read_to_string(pfr).map_err(|e| format!("{pfr}: {e}"))?;
+    let analyzer = Analyzer::embedded();
+    let t0 = Instant::now();
+    let mut data = Vec::new();
+    for line in corpus.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc = parse_pfr_line(line);
+        examples(analyzer.lexicon(), &doc, &mut data);
+    }
+    let chars: usize = data.iter().map(|e| e.labels.len()).sum();
+    eprintln!(
+        "{} segments, {chars} chars, features in {:.1?}",
+        data.len(),
+        t0.elapsed()
+    );
+    let mut trainer = Trainer::new(bits);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    for epoch in 1..=epochs {
+        // Fisher-Yates with xorshift: deterministic shuffles.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let errors = trainer.epoch(&data, &order);
+        eprintln!(
+            "epoch {epoch}: {errors} char errors ({:.3}%), {:.1?}",
+            100.0 * errors as f64 / chars as f64,
+            t0.elapsed()
+        );
+    }
+    let bytes = trainer.export();
+    std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+    eprintln!("wrote {out}: {} bytes", bytes.len());
+    Ok(())
+}

@@ -1,0 +1,181 @@
+//! The trained tagger: a linear model over hashed [`features`](super::features)
+//! with BIO labels and Viterbi decoding.
+//!
+//! The model file (`assets/ner.model`, written by `wenxi-train-ner`) is
+//! `include_bytes!`-ed, so it ships inside the wasm. Its layout, all little-endian:
+//!
+//! ```text
+//! b"WXNER1\0\0"   magic
+//! u32             bits: the weight table has 2^bits rows
+//! i32 x 8 x 7     transition scores: rows are the previous label (0..7), row 7 is "start"
+//! i8 x 2^bits x 7 emission weights, one row of LABELS per hashed feature
+//! ```
+//!
+//! Weights are int8 (quantized averaged-perceptron weights); a character's
+//! score for a label is the integer sum of its features' weights, so decoding
+//! needs no floating point and no copy of the table: rows are read straight
+//! from the embedded bytes.
+
+use super::features::FEATURES;
+use super::EntityType;
+
+/// Number of labels: O, then B and I for PER, LOC and ORG.
+pub const LABELS: usize = 7;
+
+/// The magic bytes at the start of a model file.
+pub const MAGIC: &[u8; 8] = b"WXNER1\0\0";
+
+/// The label of a char: `0` is O; `1 + 2k` is B and `2 + 2k` is I of type `k`.
+pub fn label(kind: EntityType, begin: bool) -> u8 {
+    let k = match kind {
+        EntityType::Person => 0,
+        EntityType::Place => 1,
+        EntityType::Organization => 2,
+    };
+    1 + 2 * k + u8::from(!begin)
+}
+
+/// The type of a non-O label.
+pub fn label_type(l: u8) -> Option<EntityType> {
+    match l {
+        1 | 2 => Some(EntityType::Person),
+        3 | 4 => Some(EntityType::Place),
+        5 | 6 => Some(EntityType::Organization),
+        _ => None,
+    }
+}
+
+/// True when label `to` may follow label `from` (`from == 7` means start):
+/// an I-X only after B-X or I-X.
+pub fn allowed(from: usize, to: usize) -> bool {
+    if to == 0 || to % 2 == 1 {
+        return true;
+    }
+    from < LABELS && from != 0 && (from + 1) / 2 == to / 2
+}
+
+/// Turns BIO labels into `(start, end, type)` char ranges.
+pub fn spans(labels: &[u8]) -> Vec<(usize, usize, EntityType)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, EntityType)> = None;
+    for (i, &l) in labels.iter().enumerate() {
+        let is_inside = l != 0 && l % 2 == 0;
+        if let Some((s, k)) = open {
+            if !(is_inside && label_type(l) == Some(k)) {
+                out.push((s, i, k));
+                open = None;
+            }
+        }
+        if l % 2 == 1 || (is_inside && open.is_none()) {
+            open = label_type(l).map(|k| (i, k));
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push((s, labels.len(), k));
+    }
+    out
+}
+
+/// Viterbi over per-char label scores; `trans[from * LABELS + to]`, `from == 7` is start.
+pub fn viterbi(emissions: &[[f32; LABELS]], trans: &[f32], out: &mut Vec<u8>) {
+    out.clear();
+    let n = emissions.len();
+    if n == 0 {
+        return;
+    }
+    let mut back = vec![[0u8; LABELS]; n];
+    let mut score = [f32::NEG_INFINITY; LABELS];
+    for (to, s) in score.iter_mut().enumerate() {
+        if allowed(LABELS, to) {
+            *s = trans[LABELS * LABELS + to] + emissions[0][to];
+        }
+    }
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; LABELS];
+        for (to, slot) in next.iter_mut().enumerate() {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for (from, &s) in score.iter().enumerate() {
+                if !allowed(from, to) {
+                    continue;
+                }
+                let v = s + trans[from * LABELS + to];
+                if v > best {
+                    best = v;
+                    arg = from as u8;
+                }
+            }
+            *slot = best + emissions[i][to];
+            back[i][to] = arg;
+        }
+        score = next;
+    }
+    let mut last = 0;
+    for l in 1..LABELS {
+        if score[l] > score[last] {
+            last = l;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = last as u8;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i] as usize];
+    }
+}
+
+/// A model read from its bytes (see the module docs for the layout).
+#[derive(Debug, Clone)]
+pub struct Model<'a> {
+    mask: u32,
+    trans: Vec<f32>,
+    weights: &'a [u8],
+}
+
+/// Why model bytes were refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadModel(pub &'static str);
+
+impl<'a> Model<'a> {
+    /// Reads a model; borrows the weight table without copying it.
+    pub fn from_bytes(bytes: &'a [u8]) -> Result<Model<'a>, BadModel> {
+        if bytes.len() < 12 || &bytes[..8] != MAGIC {
+            return Err(BadModel("not a wenxi NER model"));
+        }
+        let bits = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
+        if !(8..=26).contains(&bits) {
+            return Err(BadModel("bad table size"));
+        }
+        let tn = (LABELS + 1) * LABELS;
+        let head = 12 + 4 * tn;
+        let rows = 1usize << bits;
+        if bytes.len() != head + rows * LABELS {
+            return Err(BadModel("truncated model"));
+        }
+        let trans = bytes[12..head]
+            .chunks_exact(4)
+            .map(|c| i32::from_le_bytes(c.try_into().expect("4 bytes")) as f32)
+            .collect();
+        Ok(Model {
+            mask: (rows - 1) as u32,
+            trans,
+            weights: &bytes[head..],
+        })
+    }
+
+    /// Labels the chars whose features are `feats` (`FEATURES` per char).
+    pub fn decode(&self, feats: &[u32], out: &mut Vec<u8>) {
+        let mut emissions = Vec::with_capacity(feats.len() / FEATURES);
+        for f in feats.chunks_exact(FEATURES) {
+            let mut e = [0i32; LABELS];
+            for &h in f {
+                let row = ((h & self.mask) as usize) * LABELS;
+                let w = &self.weights[row..row + LABELS];
+                for l in 0..LABELS {
+                    e[l] += w[l] as i8 as i32;
+                }
+            }
+            emissions.push(e.map(|v| v as f32));
+        }
+        viterbi(&emissions, &self.trans, out);
+    }
+}

@@ -1,0 +1,428 @@
+//! Training the tagger (native builds only): People's Daily 1998 (PFR) to
+//! labelled segments, an averaged structured perceptron, int8 export.
+//!
+//! Reading PFR fixes the three known pitfalls of the mechanical span
+//! conversion (see `/work/shared/data/README.md`, "Known pitfalls"):
+//! consecutive `nr` tokens are paired surname + given name instead of merged
+//! into one run; one-character place abbreviations tagged `j` (`中`, `美`,
+//! `京`) become LOC, and a few `j` bodies (`欧盟`, `北约`, `政协`) ORG;
+//! `[X/ns 政府/n]nt` becomes LOC `X` (the NER gold sets do not label the
+//! government). The IO lives in `src/bin/wenxi-train-ner.rs`.
+
+use super::features::{extract, FEATURES};
+use super::model::{label, viterbi, LABELS, MAGIC};
+use super::EntityType;
+use crate::lexicon::{Lexicon, Token};
+
+/// One-character abbreviations of places that PFR tags `j`.
+const PLACE_ABBR: &str = "中俄京美巴伊阿港日英哈华欧以法泰昆藏德台印亚罗加韩黎塔沪吉澳乌越意马菲朝晋川孟津捷滇杭鄂湘渝柬匈闽辽赣粤豫蜀冀黔陕陇葡荷穗浙桂叙芬琼甬挪瑞墨埃希苏蒙宁疆贵";
+
+/// `j` abbreviations that name one body.
+const ORG_ABBR: &[&str] = &[
+    "欧盟",
+    "北约",
+    "政协",
+    "人大",
+    "安理会",
+    "中宣部",
+    "国家教委",
+    "省人大",
+    "省政协",
+    "体委",
+    "妇联",
+    "独联体",
+    "全国人大",
+    "全国政协",
+    "东盟",
+    "中纪委",
+    "团中央",
+    "国家体委",
+    "市政协",
+    "市人大",
+    "中组部",
+    "外经贸部",
+    "国家计委",
+    "国家经贸委",
+    "中科院",
+    "社科院",
+    "欧共体",
+    "亚太经合组织",
+    "石油输出国组织",
+    "世贸组织",
+    "奥委会",
+    "国际奥委会",
+    "总工会",
+    "全总",
+];
+
+/// Common nouns that the NER gold sets label as ORG (PFR tags them `n`).
+const ORG_WORDS: &[&str] = &[
+    "市委",
+    "县委",
+    "省委",
+    "区委",
+    "地委",
+    "州委",
+    "党委",
+    "国会",
+    "海军",
+    "空军",
+    "陆军",
+    "内阁",
+    "十五大",
+    "中共十五大",
+    "团市委",
+    "团县委",
+    "团中央",
+];
+
+/// Words the NER gold sets label as LOC although PFR does not.
+const LOC_WORDS: &[&str] = &[
+    "地球",
+    "月球",
+    "火星",
+    "太阳",
+    "银河",
+    "中华",
+    "东北",
+    "西北",
+    "西南",
+    "东南",
+    "华北",
+    "华南",
+    "华东",
+    "华中",
+    "亚太",
+    "拉美",
+    "中东",
+    "北美",
+    "南美",
+    "东亚",
+    "东南亚",
+    "西欧",
+    "东欧",
+];
+
+/// Persons at the head of a doctrine's name (`邓小平理论` holds PER `邓小平`).
+const DOCTRINE_NAMES: &[&str] = &["邓小平", "毛泽东", "马克思", "列宁", "恩格斯", "孙中山"];
+
+/// Verbs whose second char is a place abbreviation (`访华`, `驻京`, `来沪`).
+const TO_PLACE: &str = "访驻来在对旅离援侵抵赴进返回留出";
+
+/// Pairs of one-char place abbreviations (`中美`, `青藏`, `港台`): split into two LOC.
+const PAIR_CHARS: &str = "中俄京美巴伊阿港日英哈华欧以法泰藏德台印亚韩沪澳越意菲朝晋川津滇杭鄂湘渝闽辽赣粤豫冀黔陕陇葡荷穗浙桂琼青黄淮江苏蒙宁疆非";
+
+/// A paragraph of text with gold spans (char offsets).
+#[derive(Debug, Clone, Default)]
+pub struct Labelled {
+    /// The text, full-width digits and Latin mapped to half-width.
+    pub text: String,
+    /// `(start, end, type)` in chars, end-exclusive.
+    pub spans: Vec<(usize, usize, EntityType)>,
+}
+
+fn compound_surname(w: &str) -> bool {
+    matches!(
+        w,
+        "欧阳"
+            | "司马"
+            | "诸葛"
+            | "上官"
+            | "东方"
+            | "皇甫"
+            | "尉迟"
+            | "公孙"
+            | "慕容"
+            | "令狐"
+            | "司徒"
+            | "夏侯"
+            | "长孙"
+            | "宇文"
+            | "端木"
+            | "澹台"
+    )
+}
+
+/// Parses one PFR line (`id/m  word/tag  [w/t  w/t]nt ...`) into labelled text.
+pub fn parse_pfr_line(line: &str) -> Labelled {
+    // Items: (word, tag, group index or usize::MAX, group tag).
+    let mut items: Vec<(&str, &str, usize)> = Vec::new();
+    let mut groups: Vec<(usize, usize, &str)> = Vec::new(); // item range + tag
+    let mut open: Option<usize> = None;
+    for (n, raw) in line.split_whitespace().enumerate() {
+        if n == 0 && raw.ends_with("/m") && raw.contains('-') {
+            continue; // the paragraph id
+        }
+        let mut tok = raw;
+        if let Some(rest) = tok.strip_prefix('[') {
+            if rest.contains('/') {
+                open = Some(items.len());
+                tok = rest;
+            }
+        }
+        let mut close_tag = None;
+        if let Some(pos) = tok.rfind(']') {
+            if open.is_some() && pos > 0 && tok[..pos].contains('/') {
+                close_tag = Some(&tok[pos + 1..]);
+                tok = &tok[..pos];
+            }
+        }
+        let Some(slash) = tok.rfind('/') else {
+            continue;
+        };
+        let (w, t) = (&tok[..slash], &tok[slash + 1..]);
+        items.push((w, t, usize::MAX));
+        if let (Some(tag), Some(s)) = (close_tag, open) {
+            groups.push((s, items.len(), tag));
+            open = None;
+        }
+    }
+    for (g, &(s, e, _)) in groups.iter().enumerate() {
+        for it in &mut items[s..e] {
+            it.2 = g;
+        }
+    }
+    // Char offset of each item.
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(items.len() + 1);
+    let mut n = 0usize;
+    for it in &items {
+        starts.push(n);
+        for c in it.0.chars() {
+            text.push(crate::clean::half_width(c));
+            n += 1;
+        }
+    }
+    starts.push(n);
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let (w, t, g) = items[i];
+        if g != usize::MAX {
+            let (s, e, gt) = groups[g];
+            let inner: Vec<&str> = items[s..e].iter().map(|x| x.1).collect();
+            let last_is_gov = items[e - 1].0 == "政府" && e - s == 2;
+            match gt {
+                "nt" if last_is_gov && matches!(inner[0], "ns" | "j") => {
+                    spans.push((starts[s], starts[s + 1], EntityType::Place));
+                    i = e;
+                    continue;
+                }
+                "nt" => {
+                    spans.push((starts[s], starts[e], EntityType::Organization));
+                    i = e;
+                    continue;
+                }
+                "ns" => {
+                    spans.push((starts[s], starts[e], EntityType::Place));
+                    i = e;
+                    continue;
+                }
+                _ => {} // nz, i, l: read the tokens one by one
+            }
+        }
+        let one = |k: EntityType| (starts[i], starts[i + 1], k);
+        match t {
+            "nr" => {
+                let next_nr = items
+                    .get(i + 1)
+                    .filter(|x| x.1 == "nr" && x.2 == g && x.0.chars().count() <= 2);
+                let wl = w.chars().count();
+                if let Some(_) = next_nr.filter(|_| wl == 1 || compound_surname(w)) {
+                    spans.push((starts[i], starts[i + 2], EntityType::Person));
+                    i += 2;
+                    continue;
+                }
+                spans.push(one(EntityType::Person));
+            }
+            "ns" => spans.push(one(EntityType::Place)),
+            "nt" => spans.push(one(EntityType::Organization)),
+            "j" if w.chars().count() == 1 && PLACE_ABBR.contains(w) => {
+                spans.push(one(EntityType::Place))
+            }
+            _ if ORG_ABBR.contains(&w) || ORG_WORDS.contains(&w) => {
+                spans.push(one(EntityType::Organization))
+            }
+            _ if LOC_WORDS.contains(&w) => spans.push(one(EntityType::Place)),
+            _ => {
+                let cs: Vec<char> = w.chars().collect();
+                let s0 = starts[i];
+                if cs.len() == 2 && t == "j" && cs.iter().all(|c| PAIR_CHARS.contains(*c)) {
+                    spans.push((s0, s0 + 1, EntityType::Place));
+                    spans.push((s0 + 1, s0 + 2, EntityType::Place));
+                } else if cs.len() == 2
+                    && t.starts_with('v')
+                    && TO_PLACE.contains(cs[0])
+                    && PLACE_ABBR.contains(cs[1])
+                {
+                    spans.push((s0 + 1, s0 + 2, EntityType::Place));
+                } else {
+                    let mut at = 0;
+                    while let Some(p) = DOCTRINE_NAMES
+                        .iter()
+                        .find(|p| w[at..].starts_with(**p) && w.len() > p.len())
+                    {
+                        let a = s0 + w[..at].chars().count();
+                        let n = p.chars().count();
+                        spans.push((a, a + n, EntityType::Person));
+                        at += p.len();
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    Labelled { text, spans }
+}
+
+/// A training example: features and gold labels per char.
+#[derive(Debug, Clone, Default)]
+pub struct Example {
+    /// `FEATURES` hashes per char.
+    pub feats: Vec<u32>,
+    /// One label per char.
+    pub labels: Vec<u8>,
+}
+
+/// Splits `text` into segments the way inference does and builds examples.
+pub fn examples(lexicon: &Lexicon, doc: &Labelled, out: &mut Vec<Example>) {
+    let mut labels = vec![0u8; doc.text.chars().count()];
+    for &(s, e, k) in &doc.spans {
+        if e > labels.len() || s >= e {
+            continue;
+        }
+        labels[s] = label(k, true);
+        for l in &mut labels[s + 1..e] {
+            *l = label(k, false);
+        }
+    }
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut char_base = 0usize;
+    for seg in super::segments(&doc.text) {
+        tokens.clear();
+        lexicon.tag_into(&doc.text, seg.clone(), &mut tokens);
+        let s = &doc.text[seg.clone()];
+        let n = s.chars().count();
+        let (chars, words) = super::segment_words(&doc.text, seg.clone(), &tokens);
+        let mut ex = Example::default();
+        extract(&chars, &words, &mut ex.feats);
+        ex.labels = labels[char_base..char_base + n].to_vec();
+        char_base += n;
+        out.push(ex);
+    }
+}
+
+/// Averaged structured perceptron over hashed features.
+#[derive(Debug)]
+pub struct Trainer {
+    bits: u32,
+    w: Vec<f32>,
+    acc: Vec<f32>,
+    t: Vec<f32>,
+    tacc: Vec<f32>,
+    c: f32,
+}
+
+impl Trainer {
+    /// A zero model with `2^bits` rows.
+    pub fn new(bits: u32) -> Trainer {
+        let n = (1usize << bits) * LABELS;
+        let tn = (LABELS + 1) * LABELS;
+        Trainer {
+            bits,
+            w: vec![0.0; n],
+            acc: vec![0.0; n],
+            t: vec![0.0; tn],
+            tacc: vec![0.0; tn],
+            c: 1.0,
+        }
+    }
+
+    fn emissions(&self, feats: &[u32], w: &[f32]) -> Vec<[f32; LABELS]> {
+        let mask = (1u32 << self.bits) - 1;
+        feats
+            .chunks_exact(FEATURES)
+            .map(|f| {
+                let mut e = [0f32; LABELS];
+                for &h in f {
+                    let row = ((h & mask) as usize) * LABELS;
+                    for l in 0..LABELS {
+                        e[l] += w[row + l];
+                    }
+                }
+                e
+            })
+            .collect()
+    }
+
+    /// One pass over `order`; returns the number of chars labelled wrong.
+    pub fn epoch(&mut self, data: &[Example], order: &[usize]) -> usize {
+        let mask = (1u32 << self.bits) - 1;
+        let mut errors = 0;
+        let mut pred = Vec::new();
+        for &k in order {
+            let ex = &data[k];
+            let em = self.emissions(&ex.feats, &self.w);
+            viterbi(&em, &self.t, &mut pred);
+            let wrong = pred.iter().zip(&ex.labels).filter(|(a, b)| a != b).count();
+            if wrong > 0 {
+                errors += wrong;
+                let c = self.c;
+                for (i, f) in ex.feats.chunks_exact(FEATURES).enumerate() {
+                    let (g, p) = (ex.labels[i] as usize, pred[i] as usize);
+                    if g != p {
+                        for &h in f {
+                            let row = ((h & mask) as usize) * LABELS;
+                            self.w[row + g] += 1.0;
+                            self.acc[row + g] += c;
+                            self.w[row + p] -= 1.0;
+                            self.acc[row + p] -= c;
+                        }
+                    }
+                    let (gf, pf) = if i == 0 {
+                        (LABELS, LABELS)
+                    } else {
+                        (ex.labels[i - 1] as usize, pred[i - 1] as usize)
+                    };
+                    if (gf, g) != (pf, p) {
+                        self.t[gf * LABELS + g] += 1.0;
+                        self.tacc[gf * LABELS + g] += c;
+                        self.t[pf * LABELS + p] -= 1.0;
+                        self.tacc[pf * LABELS + p] -= c;
+                    }
+                }
+            }
+            self.c += 1.0;
+        }
+        errors
+    }
+
+    /// The averaged model, quantized to int8 weights, as model-file bytes.
+    pub fn export(&self) -> Vec<u8> {
+        let avg = |w: &[f32], a: &[f32]| -> Vec<f32> {
+            w.iter().zip(a).map(|(w, a)| w - a / self.c).collect()
+        };
+        let w = avg(&self.w, &self.acc);
+        let t = avg(&self.t, &self.tacc);
+        // Scale so that the 99.99th percentile magnitude maps to 127; clip the rest.
+        let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
+        let top = if mags.is_empty() {
+            1.0
+        } else {
+            let k = (mags.len() as f64 * 0.9999) as usize;
+            let k = k.min(mags.len() - 1);
+            *mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b)).1
+        };
+        let scale = 127.0 / top.max(1e-6);
+        let mut out = Vec::with_capacity(12 + 4 * t.len() + w.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        for x in &t {
+            out.extend_from_slice(&((x * scale).round() as i32).to_le_bytes());
+        }
+        for x in &w {
+            out.push((x * scale).round().clamp(-127.0, 127.0) as i8 as u8);
+        }
+        out
+    }
+}
