@@ -12,7 +12,7 @@
 //! same [`extract`], which keeps them in step by construction.
 
 /// Features per character.
-pub const FEATURES: usize = 22;
+pub const FEATURES: usize = 27;
 
 /// One word of a segment: char range and jieba POS tag.
 #[derive(Debug, Clone, Copy)]
@@ -57,12 +57,16 @@ fn class(c: char) -> u32 {
         | '万'
         | '亿' => 2,
         'a'..='z' | 'A'..='Z' => 3,
+        _ if TRANSLIT.contains(c) => 6,
         '\u{3400}'..='\u{9FFF}' => 1,
         _ if c.is_ascii_punctuation() || ('\u{3000}'..='\u{303F}').contains(&c) => 4,
         '\u{FF00}'..='\u{FFEF}' | '“' | '”' | '‘' | '’' | '·' | '—' | '…' => 4,
         _ => 5,
     }
 }
+
+/// Characters typical of transliterated foreign names and places.
+const TRANSLIT: &str = "斯尔克基特拉夫德里诺莫亚尼卡娃维奇科罗洛伊巴布达茨西塞姆蒂梅耶瓦贝娜纳塔吉利奥普雷迪格哈戈埃丝勒乌兹汉";
 
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由";
 
@@ -186,6 +190,11 @@ pub fn extract(chars: &[char], words: &[Word], out: &mut Vec<u32>) {
             H::new(20),
             H::new(21).add(c_1 as u32).add(bmes).add(pos),
             H::new(22).add(c1 as u32).add(bmes).add(pos),
+            H::new(23).add(bmes).add(prev_w).add(wh),
+            H::new(24).add(bmes).add(wh).add(next_w),
+            H::new(25).add(at(ii - 3) as u32),
+            H::new(26).add(at(ii + 3) as u32),
+            H::new(27).add(class(c_2)).add(class(c_1)).add(class(c0)).add(class(c1)).add(class(c2)),
         ];
         out.extend(f.iter().map(|h| h.finish()));
     }

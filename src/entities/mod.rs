@@ -19,6 +19,7 @@ use crate::offsets::Span;
 
 pub mod features;
 pub mod model;
+pub mod rules;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
@@ -197,7 +198,7 @@ pub struct RawMention {
 
 /// Finds mentions in the tagged clean text.
 pub fn recognize(text: &str, tokens: &[Token]) -> Vec<RawMention> {
-    tag(embedded_model(), text, tokens)
+    rules::refine(text, tokens, tag(embedded_model(), text, tokens))
 }
 
 /// The baseline: jieba's `nr`/`ns`/`nt` tags alone.

@@ -112,6 +112,20 @@ const TO_PLACE: &str = "访驻来在对旅离援侵抵赴进返回留出";
 /// Pairs of one-char place abbreviations (`中美`, `青藏`, `港台`): split into two LOC.
 const PAIR_CHARS: &str = "中俄京美巴伊阿港日英哈华欧以法泰藏德台印亚韩沪澳越意菲朝晋川津滇杭鄂湘渝闽辽赣粤豫冀黔陕陇葡荷穗浙桂琼青黄淮江苏蒙宁疆非";
 
+/// Tails of PFR place compounds that the NER gold sets leave out of the place.
+const GENERIC_TAILS: &[&str] = &[
+    "地区", "流域", "高原", "一带", "大峡谷", "源", "地带", "沿岸", "沿海", "境内", "边境", "北部",
+    "南部", "东部", "西部", "中部", "东北部", "西北部", "东南部", "西南部", "中南部", "以南",
+    "以北", "以东", "以西", "腹地", "上空", "海域", "沿线",
+];
+
+/// Words that make a place before them a delegation or team (ORG).
+const DELEGATIONS: &[&str] = &[
+    "代表团", "访问团", "考察团", "代表队", "队", "男队", "女队", "国家队", "足球队", "篮球队",
+    "排球队", "登山队", "政府代表团", "友好代表团", "议会代表团", "军事代表团", "贸易代表团",
+    "经济代表团", "文化代表团", "艺术团", "舰艇编队",
+];
+
 /// A paragraph of text with gold spans (char offsets).
 #[derive(Debug, Clone, Default)]
 pub struct Labelled {
@@ -214,7 +228,30 @@ pub fn parse_pfr_line(line: &str) -> Labelled {
                     continue;
                 }
                 "ns" => {
-                    spans.push((starts[s], starts[e], EntityType::Place));
+                    // Chains of places are separate places (`南京市鼓楼区`,
+                    // `临颍县王岗镇滕寺村`); generic tails (`地区`, `高原`) are dropped.
+                    let place = |x: &(&str, &str, usize)| {
+                        x.1 == "ns" || (x.1 == "j" && PAIR_CHARS.contains(x.0))
+                    };
+                    let last = (s..e).rev().find(|&k| place(&items[k]));
+                    match last {
+                        Some(l) => {
+                            for k in s..l {
+                                if place(&items[k]) {
+                                    spans.push((starts[k], starts[k + 1], EntityType::Place));
+                                }
+                            }
+                            let generic = items[l + 1..e].iter().all(|x| GENERIC_TAILS.contains(&x.0));
+                            let end = if generic { l + 1 } else { e };
+                            if items[l].1 == "j" && items[l].0.chars().count() == 2 && end == l + 1 {
+                                spans.push((starts[l], starts[l] + 1, EntityType::Place));
+                                spans.push((starts[l] + 1, starts[l] + 2, EntityType::Place));
+                            } else {
+                                spans.push((starts[l], starts[end], EntityType::Place));
+                            }
+                        }
+                        None => spans.push((starts[s], starts[e], EntityType::Place)),
+                    }
                     i = e;
                     continue;
                 }
@@ -228,12 +265,27 @@ pub fn parse_pfr_line(line: &str) -> Labelled {
                     .get(i + 1)
                     .filter(|x| x.1 == "nr" && x.2 == g && x.0.chars().count() <= 2);
                 let wl = w.chars().count();
+                if wl == 2 && (w.ends_with('某') || w.ends_with('老')) {
+                    // `王某`, `胡老`: the gold sets label the surname only.
+                    spans.push((starts[i], starts[i] + 1, EntityType::Person));
+                    i += 1;
+                    continue;
+                }
                 if let Some(_) = next_nr.filter(|_| wl == 1 || compound_surname(w)) {
                     spans.push((starts[i], starts[i + 2], EntityType::Person));
                     i += 2;
                     continue;
                 }
                 spans.push(one(EntityType::Person));
+            }
+            "ns" if items
+                .get(i + 1)
+                .is_some_and(|x| x.2 == usize::MAX && x.1 == "n" && DELEGATIONS.contains(&x.0)) =>
+            {
+                // `古巴代表团`: the gold sets label the delegation or team as ORG.
+                spans.push((starts[i], starts[i + 2], EntityType::Organization));
+                i += 2;
+                continue;
             }
             "ns" => spans.push(one(EntityType::Place)),
             "nt" => spans.push(one(EntityType::Organization)),

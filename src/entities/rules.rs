@@ -1,0 +1,535 @@
+//! Rules over the tagger's output: what local news pages need and a model
+//! trained on 1998 national news cannot know.
+//!
+//! * **Clean-up**: mentions are trimmed to word characters; generic words
+//!   (`本报`, `我市`, `党组织`), products (`微信`) and nicknames (`小张`,
+//!   `赵大爷`) are dropped; a one-character place (`中`, `美`) is kept only
+//!   where such abbreviations occur (`中美`, `访华`, `在京`).
+//! * **Organizations** end in a body suffix (`局`, `分局`, `区委`, `支队`,
+//!   `有限公司`, `领导小组`, `党支部` ...) and extend left over the words of
+//!   their name until a function word, a verb of the sentence or a person.
+//!   A name must start with something specific (a place, `市`/`区`/`县`, a
+//!   proper noun, a quoted name), so `村党支部` and a bare `巡察工作领导小组`
+//!   stay generic. A Party unit before a job title (`…公司党支部书记`) is
+//!   read as the body plus the title.
+//! * **Places** end in an administrative suffix (`县`, `镇`, `村`, `路` ...)
+//!   after a name that is not a common word; chains (`临颍县王岗镇滕寺村`)
+//!   give one place per link. Lists of short forms before `N个镇` are places.
+//! * **Persons**: anonymized names (`吴某某`).
+//!
+//! Rule mentions win over the tagger's where they overlap, and the longest
+//! (maximal) mention is kept, as the gold counts maximal mentions only.
+
+use super::{EntityType, RawMention};
+use crate::lexicon::Token;
+
+/// Body suffixes that end an organization name, longest first within a family.
+const ORG_SUFFIXES: &[&str] = &[
+    "有限责任公司", "有限公司", "股份公司", "公司", "领导小组办公室", "领导小组", "办公室",
+    "政府办", "人民政府", "分局", "局", "支队", "大队", "中队", "海关", "党支部",
+    "党总支", "党委", "党工委", "纪委监委", "纪委", "监委", "区委", "市委", "县委", "省委",
+    "镇委", "常委会", "组织部", "宣传部", "统战部", "服务中心", "中心", "纪念馆", "博物馆",
+    "学院", "小学", "中学", "大学", "医院", "二院", "研究院", "研究所", "法院", "检察院",
+    "委员会", "协会", "银行", "集团", "合作社", "供电所", "派出所", "街道办事处",
+];
+
+/// Job titles: a Party unit before them is read as part of the title.
+const TITLES: &[&str] = &[
+    "书记", "副书记", "主任", "副主任", "委员", "常委", "院长", "副院长", "局长", "副局长", "部长",
+    "副部长", "组长", "副组长", "队长", "支队长", "主席", "副主席", "县长", "副县长", "区长",
+    "副区长", "市长", "副市长", "镇长", "副镇长", "村长", "所长", "站长", "经理", "总经理",
+    "董事长", "馆长", "校长", "记者", "通讯员", "干部", "负责人", "工作人员", "党员",
+];
+
+/// Words that are never an entity on their own.
+const GENERIC: &[&str] = &[
+    "本报", "我市", "我省", "我县", "我区", "该县", "该区", "该市", "该镇", "全市", "全区", "全县",
+    "全镇", "全省", "党组织", "党支部", "村党支部", "机关党支部", "企业党支部", "村支部", "党委",
+    "微信", "抖音", "支部", "政府", "中心", "村委", "村委会", "居委会", "社区", "村民",
+    "城镇", "乡镇", "城市", "农村", "城区", "市区", "郊区", "山区", "景区", "园区", "辖区", "城乡",
+    "乡村", "街道", "道路", "小区", "铁路", "高速铁路", "公路", "大街", "小城镇", "大城市", "雷阵雨", "阵雨", "多云", "小雨", "中雨", "大雨", "暴雨", "晴", "阴",
+];
+
+/// Administrative suffixes of places.
+const PLACE_SUFFIXES: &[char] = &['省', '市', '县', '区', '镇', '乡', '村', '路', '街'];
+
+/// Chars before a one-char place abbreviation that make it one (`访华`, `在京`).
+const TO_PLACE: &str = "访驻来在对旅离援侵抵赴进返回留";
+
+/// Chars after a one-char place abbreviation that make it one (`中方`, `美军`).
+const AFTER_PLACE: &str = "方军资企侨胞籍";
+
+/// Parts of speech that end the leftward walk of an organization name.
+fn stops_org(pos: &str) -> bool {
+    matches!(
+        pos,
+        "p" | "u" | "uj" | "ul" | "uz" | "ud" | "ug" | "uv" | "c" | "d" | "r" | "rr" | "rz" | "ad"
+            | "f" | "q" | "y" | "e" | "o" | "t" | "a" | "z" | "df" | "k" | "m" | "mq"
+    )
+}
+
+/// Verbs that end a name even though names may hold verbs (`整治工作领导小组`).
+const PREDICATES: &[&str] = &[
+    "成立", "开展", "组织", "召开", "来到", "到", "在", "由", "带领", "联合", "举办", "是", "为",
+    "对", "向", "经", "据", "任", "担任", "参加", "协调", "会同", "督促", "要求", "指导", "推动",
+    "深入", "走进", "邀请", "积极", "发挥", "依托", "通过", "根据", "按照", "结合", "针对",
+    "发布", "印发", "作为", "会议", "表示", "介绍", "说", "配合", "牵头", "抽调", "有", "被",
+    "帮助", "打造", "建立", "构建", "学习", "加强", "落实", "推进", "完善", "实行", "实施", "建设",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Trims a mention to word characters (parentheses and quotes inside are kept).
+fn trim(text: &str, m: RawMention) -> Option<RawMention> {
+    let s = &text[m.start..m.end];
+    let lead = s.len() - s.trim_start_matches(|c: char| !is_word_char(c)).len();
+    let trail = s.len() - s.trim_end_matches(|c: char| !is_word_char(c) && c != ')').len();
+    if lead + trail >= s.len() {
+        return None;
+    }
+    let t = RawMention {
+        start: m.start + lead,
+        end: m.end - trail,
+        kind: m.kind,
+    };
+    let body = &text[t.start..t.end];
+    if body.contains(|c: char| c.is_whitespace() || c == '#') {
+        return None;
+    }
+    Some(t)
+}
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+fn next_char(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// The tokens exactly covering `[start, end)`, if the range is on token boundaries.
+fn covering<'t>(tokens: &'t [Token], start: usize, end: usize) -> &'t [Token] {
+    let a = tokens.partition_point(|t| (t.start as usize) < start);
+    let b = tokens.partition_point(|t| (t.start as usize) < end);
+    let toks = &tokens[a..b];
+    match (toks.first(), toks.last()) {
+        (Some(f), Some(l)) if f.start as usize == start && l.end as usize == end => toks,
+        _ => &[],
+    }
+}
+
+/// `东北地区` → `东北`: the gold sets leave generic tails out of places.
+fn strip_generic_tail(text: &str, m: RawMention) -> RawMention {
+    if m.kind != EntityType::Place {
+        return m;
+    }
+    let s = &text[m.start..m.end];
+    for tail in ["地区", "一带", "沿海", "境内", "高原", "流域"] {
+        if let Some(head) = s.strip_suffix(tail) {
+            if head.chars().count() >= 2 {
+                return RawMention {
+                    end: m.start + head.len(),
+                    ..m
+                };
+            }
+        }
+    }
+    m
+}
+
+/// Drops what the tagger got wrong on news pages (see the module docs).
+fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
+    let s = &text[m.start..m.end];
+    if GENERIC.contains(&s) {
+        return false;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    match m.kind {
+        EntityType::Person => {
+            if chars.len() == 1
+                && !next_char(text, m.end).is_some_and(|c| "某老总先女小同局书主市省县部".contains(c))
+            {
+                return false; // 任(组长), 史: a lone char is a name only before 某/老/局长 ...
+            }
+            let quoted = |c: Option<char>| c.is_some_and(|c| matches!(c, '"' | '“' | '”'));
+            if quoted(prev_char(text, m.start)) && quoted(next_char(text, m.end)) {
+                return false; // "党史·铸魂": a quoted name is a title, not a person
+            }
+            if chars.len() == 2 && matches!(chars[0], '小' | '老') {
+                return false; // 小张, 老李: nicknames
+            }
+            let after = &text[m.end..];
+            if ["大爷", "大妈", "大娘", "大姐", "大哥", "师傅", "奶奶", "爷爷", "阿姨"]
+                .iter()
+                .any(|w| after.starts_with(w))
+            {
+                return false;
+            }
+            // A common word that jieba knows as such is not a name (`小麦`, `轮流`).
+            let cover = covering(tokens, m.start, m.end);
+            if cover.len() == 1
+                && !matches!(cover[0].pos, "nr" | "nrt" | "nrfg" | "x" | "nz" | "eng")
+                && chars.len() >= 2
+                && !super::features::is_surname(chars[0])
+            {
+                return false;
+            }
+            true
+        }
+        EntityType::Place if chars.len() == 1 => {
+            // Inside a longer common word (`美丽`, `出台`, `法律`) it is not a place,
+            // unless the word is `访华`-like.
+            let a = tokens.partition_point(|t| (t.end as usize) <= m.start);
+            match tokens.get(a) {
+                Some(t) if t.end - t.start > m.end as u32 - m.start as u32
+                    && (t.start as usize) <= m.start =>
+                {
+                    let w = &text[t.range()];
+                    matches!(t.pos, "j" | "ns" | "nz" | "nt" | "x")
+                        || (w.chars().count() == 2
+                            && (t.end as usize) == m.end
+                            && w.chars().next().is_some_and(|c| TO_PLACE.contains(c)))
+                }
+                _ => true,
+            }
+        }
+        EntityType::Organization => {
+            let numeral = chars.first().is_some_and(|c| "二三四五六七八九".contains(*c));
+            !(numeral && chars.len() <= 3)
+        }
+        _ => true,
+    }
+}
+
+/// Walks left from token `k` (the suffix token) over the words of a name;
+/// returns the index of the first token of the name.
+fn walk_left(text: &str, tokens: &[Token], k: usize, persons: &[RawMention]) -> usize {
+    let mut first = k;
+    let mut chars = text[tokens[k].range()].chars().count();
+    let mut j = k;
+    let mut paren = false;
+    while j > 0 {
+        let t = tokens[j - 1];
+        if t.end != tokens[j].start {
+            break; // a gap: whitespace or a line break
+        }
+        let w = &text[t.range()];
+        if w == ")" || w == "）" {
+            paren = true;
+        } else if (w == "(" || w == "（") && paren {
+            paren = false;
+        } else if !w.chars().all(is_word_char) && !matches!(w, "\"" | "“" | "”") {
+            break;
+        }
+        let adjective_of_name = (t.pos == "a" && matches!(tokens[j].pos, "x" | "nz"))
+            || (t.pos == "m" && w.starts_with('第'));
+        if w.chars().all(is_word_char)
+            && ((stops_org(t.pos) && !adjective_of_name)
+                || matches!(t.pos, "nr" | "nrfg")
+                || PREDICATES.contains(&w)
+                || TITLES.contains(&w))
+        {
+            break;
+        }
+        // A complete body before a new one (`市政府办` `市二院`, run together).
+        if ORG_SUFFIXES.iter().any(|s| w.ends_with(s))
+            && text[tokens[j].range()].starts_with(['市', '区', '县', '省'])
+        {
+            break;
+        }
+        if persons
+            .iter()
+            .any(|p| p.start < t.end as usize && (t.start as usize) < p.end)
+        {
+            break;
+        }
+        chars += w.chars().count();
+        if chars > 26 {
+            break;
+        }
+        j -= 1;
+        first = j;
+    }
+    // Quotes must pair up: drop an unmatched leading quote.
+    while first < k && matches!(&text[tokens[first].range()], "\"" | "“" | "”") {
+        let inner = &text[tokens[first].end as usize..tokens[k].end as usize];
+        if inner.contains(['"', '”']) {
+            break;
+        }
+        first += 1;
+    }
+    if paren {
+        // An unmatched `)`: start after it.
+        while first < k && !matches!(&text[tokens[first].range()], ")" | "）") {
+            first += 1;
+        }
+        first += 1;
+    }
+    first
+}
+
+/// True when a name starting at token `first` (ending at token `last`) is specific, not generic.
+fn specific_start(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    places: &[RawMention],
+) -> bool {
+    if tokens[first..last]
+        .iter()
+        .any(|t| matches!(t.pos, "ns" | "nt" | "nz" | "x" | "eng" | "nrt"))
+    {
+        return true;
+    }
+    let t = tokens[first];
+    let w = &text[t.range()];
+    if matches!(w, "\"" | "“") {
+        return true;
+    }
+    if places.iter().any(|p| p.start == t.start as usize) {
+        return true;
+    }
+    if matches!(t.pos, "ns" | "nt" | "nz" | "x" | "eng" | "nrt" | "j") {
+        return true;
+    }
+    let c = w.chars().next().unwrap_or(' ');
+    matches!(c, '市' | '区' | '县' | '省' | '镇' | '乡') && w != "市场"
+}
+
+/// Organizations ending in a body suffix.
+fn organizations(
+    text: &str,
+    tokens: &[Token],
+    persons: &[RawMention],
+    places: &[RawMention],
+) -> Vec<RawMention> {
+    let mut out: Vec<RawMention> = Vec::new();
+    for k in 0..tokens.len() {
+        let full = &text[tokens[k].range()];
+        // `纪委书记`: jieba's word holds the body and the title.
+        let w = TITLES
+            .iter()
+            .filter_map(|t| full.strip_suffix(t))
+            .find(|b| ORG_SUFFIXES.iter().any(|s| b.ends_with(s)))
+            .unwrap_or(full);
+        let Some(suffix) = ORG_SUFFIXES.iter().find(|s| w.ends_with(**s)) else {
+            continue;
+        };
+        let first = walk_left(text, tokens, k, persons);
+        if !specific_start(text, tokens, first, k, places) {
+            continue;
+        }
+        let mut start = tokens[first].start as usize;
+        let end = tokens[k].start as usize + w.len();
+        // A Party unit before a title belongs to the title when a body precedes it.
+        if matches!(*suffix, "党支部" | "党委" | "党总支") {
+            let body_end = end - suffix.len();
+            let body = &text[start..body_end];
+            if ORG_SUFFIXES
+                .iter()
+                .any(|s| body.ends_with(s) && !matches!(*s, "党支部" | "党委" | "党总支"))
+            {
+                out.push(RawMention {
+                    start,
+                    end: body_end,
+                    kind: EntityType::Organization,
+                });
+                continue;
+            }
+        }
+        if start == end {
+            continue;
+        }
+        // `(` can only open inside the name.
+        if let Some(c) = text[start..end].chars().next().filter(|c| matches!(c, '(' | '（')) {
+            start += c.len_utf8();
+        }
+        out.push(RawMention {
+            start,
+            end,
+            kind: EntityType::Organization,
+        });
+    }
+    out
+}
+
+fn name_pos(pos: &str) -> bool {
+    matches!(pos, "ns" | "nr" | "nrt" | "nz" | "x" | "nrfg" | "j")
+}
+
+fn function_pos(pos: &str) -> bool {
+    matches!(
+        pos,
+        "p" | "u" | "uj" | "ul" | "uz" | "ud" | "ug" | "uv" | "c" | "d" | "r" | "rr" | "rz" | "m"
+            | "q" | "f" | "t" | "y" | "e" | "o" | "k"
+    )
+}
+
+fn ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+fn ideographs(w: &str) -> bool {
+    w.chars().all(ideograph)
+}
+
+/// One-char words that never start a place name (`是/山区`, `使/全县`).
+const FREE_CHARS: &str = "是使在为对把被将从向到和与及的了也都就又还要会能大小新老全各每该本我他她这那其此上下中内外前后里等或则而但并且往于以由经走无";
+
+/// Places ending in an administrative suffix, one per link of a chain.
+///
+/// A token ending in a suffix is a place when it is a name of three or more
+/// chars (`临颍县`, `王岗镇`); when it has two chars and follows a one-char
+/// token (`召/陵区`, `窝/城镇`: jieba's splits of unknown names); or when it is
+/// the bare suffix after a two-char name (`郾城/区`, `文化/路`).
+fn places(text: &str, tokens: &[Token]) -> Vec<RawMention> {
+    let mut out: Vec<RawMention> = Vec::new();
+    for k in 0..tokens.len() {
+        let t = tokens[k];
+        let w = &text[t.range()];
+        let Some(sfx) = w.chars().next_back().filter(|c| PLACE_SUFFIXES.contains(c)) else {
+            continue;
+        };
+        if !ideographs(w) {
+            continue;
+        }
+        let road = matches!(sfx, '路' | '街');
+        let wl = w.chars().count();
+        let prev = (k > 0)
+            .then(|| tokens[k - 1])
+            .filter(|p| p.end == t.start && ideographs(&text[p.range()]));
+        let prev_len = prev.map(|p| text[p.range()].chars().count()).unwrap_or(0);
+        let start = match wl {
+            _ if wl >= 3 && name_pos(t.pos) => Some(t.start),
+            2 if prev_len == 1
+                && prev.is_some_and(|p| {
+                    !function_pos(p.pos) && !text[p.range()].chars().all(|c| FREE_CHARS.contains(c))
+                }) =>
+            {
+                prev.map(|p| p.start)
+            }
+            2 if t.pos == "ns" => Some(t.start),
+            1 if prev_len == 2
+                && prev.is_some_and(|p| name_pos(p.pos) || (road && p.pos == "n")) =>
+            {
+                prev.map(|p| p.start)
+            }
+            _ => None,
+        };
+        let Some(s) = start.map(|s| s as usize) else {
+            continue;
+        };
+        if GENERIC.contains(&&text[s..t.end as usize]) {
+            continue;
+        }
+        out.push(RawMention {
+            start: s,
+            end: t.end as usize,
+            kind: EntityType::Place,
+        });
+    }
+    out
+}
+
+/// `孟庙、李集、商桥、裴城4个镇`: the listed short forms are places.
+fn listed_places(text: &str) -> Vec<RawMention> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices("个") {
+        let after = next_char(text, i + "个".len());
+        if !after.is_some_and(|c| matches!(c, '镇' | '乡' | '村' | '县' | '区' | '市')) {
+            continue;
+        }
+        // Skip the count.
+        let head = text[..i].trim_end_matches(|c: char| {
+            c.is_ascii_digit() || "一二三四五六七八九十两几".contains(c)
+        });
+        let mut end = head.len();
+        let mut items = Vec::new();
+        loop {
+            // Each item is two ideographs, separated by `、`.
+            let two: Vec<char> = head[..end].chars().rev().take(2).collect();
+            if two.len() < 2 || !two.iter().all(|&c| c as u32 >= 0x3400 && crate::clean::is_cjk(c)) {
+                break;
+            }
+            let len: usize = two.iter().map(|c| c.len_utf8()).sum();
+            items.push((end - len, end));
+            match head[..end - len].strip_suffix('、') {
+                Some(rest) => end = rest.len(),
+                None => break,
+            }
+        }
+        if items.len() >= 2 {
+            out.extend(items.into_iter().map(|(s, e)| RawMention {
+                start: s,
+                end: e,
+                kind: EntityType::Place,
+            }));
+        }
+    }
+    out
+}
+
+/// `吴某某`: an anonymized name.
+fn anonymized(text: &str) -> Vec<RawMention> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices("某某") {
+        if let Some(c) = prev_char(text, i).filter(|&c| super::features::is_surname(c)) {
+            out.push(RawMention {
+                start: i - c.len_utf8(),
+                end: i + "某某".len(),
+                kind: EntityType::Person,
+            });
+        }
+    }
+    out
+}
+
+/// Applies the rules to the tagger's mentions; returns mentions in text order.
+pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawMention> {
+    let trimmed: Vec<RawMention> = tagged.into_iter().filter_map(|m| trim(text, m)).collect();
+    let model: Vec<RawMention> = trimmed
+        .into_iter()
+        .map(|m| strip_generic_tail(text, m))
+        .filter(|m| keep(text, tokens, m))
+        .collect();
+    let persons: Vec<RawMention> = anonymized(text)
+        .into_iter()
+        .chain(model.iter().filter(|m| m.kind == EntityType::Person).copied())
+        .collect();
+    let rule_places: Vec<RawMention> = places(text, tokens)
+        .into_iter()
+        .chain(listed_places(text))
+        .collect();
+    let all_places: Vec<RawMention> = rule_places
+        .iter()
+        .chain(model.iter().filter(|m| m.kind == EntityType::Place))
+        .copied()
+        .collect();
+    let orgs = organizations(text, tokens, &persons, &all_places);
+    // Priority: rule ORG, anonymized PER, rule LOC, then the tagger; longer first.
+    let mut ranked: Vec<(u8, RawMention)> = Vec::new();
+    ranked.extend(orgs.into_iter().map(|m| (0, m)));
+    ranked.extend(anonymized(text).into_iter().map(|m| (0, m)));
+    ranked.extend(rule_places.into_iter().map(|m| (1, m)));
+    ranked.extend(model.into_iter().map(|m| (2, m)));
+    ranked.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then((b.1.end - b.1.start).cmp(&(a.1.end - a.1.start)))
+            .then(a.1.start.cmp(&b.1.start))
+    });
+    let mut out: Vec<RawMention> = Vec::new();
+    for (_, m) in ranked {
+        if m.start >= m.end || GENERIC.contains(&&text[m.start..m.end]) {
+            continue;
+        }
+        if out.iter().any(|o| o.start < m.end && m.start < o.end) {
+            continue;
+        }
+        out.push(m);
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
