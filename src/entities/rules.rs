@@ -56,9 +56,6 @@ const PLACE_SUFFIXES: &[char] = &['省', '市', '县', '区', '镇', '乡', '村
 /// Chars before a one-char place abbreviation that make it one (`访华`, `在京`).
 const TO_PLACE: &str = "访驻来在对旅离援侵抵赴进返回留";
 
-/// Chars after a one-char place abbreviation that make it one (`中方`, `美军`).
-const AFTER_PLACE: &str = "方军资企侨胞籍";
-
 /// Parts of speech that end the leftward walk of an organization name.
 fn stops_org(pos: &str) -> bool {
     matches!(
@@ -178,6 +175,7 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
             }
             true
         }
+        EntityType::Place if chars.len() == 1 && "区县市镇乡村省".contains(chars[0]) => false,
         EntityType::Place if chars.len() == 1 => {
             // Inside a longer common word (`美丽`, `出台`, `法律`) it is not a place,
             // unless the word is `访华`-like.
@@ -195,6 +193,17 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
                 _ => true,
             }
         }
+        EntityType::Organization if s.starts_with('村') || s.starts_with("机关") => false,
+        EntityType::Place
+            if chars.len() >= 3 && PLACE_SUFFIXES.contains(&chars[chars.len() - 1]) =>
+        {
+            // `帮扶村`, `每轮村`: a common word before the suffix is no name.
+            let stem_end = m.end - chars[chars.len() - 1].len_utf8();
+            let a = tokens.partition_point(|t| (t.start as usize) < m.start);
+            !tokens[a..].iter().take_while(|t| (t.end as usize) <= stem_end).any(|t| {
+                matches!(t.pos, "v" | "vn" | "r" | "a" | "ad" | "d" | "m" | "q" | "p")
+            })
+        }
         EntityType::Organization => {
             let numeral = chars.first().is_some_and(|c| "二三四五六七八九".contains(*c));
             !(numeral && chars.len() <= 3)
@@ -210,6 +219,7 @@ fn walk_left(text: &str, tokens: &[Token], k: usize, persons: &[RawMention]) -> 
     let mut chars = text[tokens[k].range()].chars().count();
     let mut j = k;
     let mut paren = false;
+    let mut in_quote = false;
     while j > 0 {
         let t = tokens[j - 1];
         if t.end != tokens[j].start {
@@ -220,12 +230,15 @@ fn walk_left(text: &str, tokens: &[Token], k: usize, persons: &[RawMention]) -> 
             paren = true;
         } else if (w == "(" || w == "（") && paren {
             paren = false;
-        } else if !w.chars().all(is_word_char) && !matches!(w, "\"" | "“" | "”") {
+        } else if matches!(w, "\"" | "“" | "”") {
+            in_quote = !in_quote;
+        } else if !w.chars().all(is_word_char) {
             break;
         }
         let adjective_of_name = (t.pos == "a" && matches!(tokens[j].pos, "x" | "nz"))
             || (t.pos == "m" && w.starts_with('第'));
         if w.chars().all(is_word_char)
+            && !in_quote
             && ((stops_org(t.pos) && !adjective_of_name)
                 || matches!(t.pos, "nr" | "nrfg")
                 || PREDICATES.contains(&w)
@@ -239,10 +252,10 @@ fn walk_left(text: &str, tokens: &[Token], k: usize, persons: &[RawMention]) -> 
         {
             break;
         }
-        if persons
-            .iter()
-            .any(|p| p.start < t.end as usize && (t.start as usize) < p.end)
-        {
+        let (ks, ke) = (tokens[k].start as usize, tokens[k].end as usize);
+        if persons.iter().any(|p| {
+            p.start < t.end as usize && (t.start as usize) < p.end && !(p.start < ke && ks < p.end)
+        }) {
             break;
         }
         chars += w.chars().count();
@@ -522,7 +535,7 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     });
     let mut out: Vec<RawMention> = Vec::new();
     for (_, m) in ranked {
-        if m.start >= m.end || GENERIC.contains(&&text[m.start..m.end]) {
+        if m.start >= m.end || !keep(text, tokens, &m) {
             continue;
         }
         if out.iter().any(|o| o.start < m.end && m.start < o.end) {
