@@ -1,3 +1,5 @@
 //! The single integration-test binary: one module per topic.
 
+mod hostile;
+mod invariants;
 mod seed;
