@@ -2,4 +2,5 @@
 
 mod hostile;
 mod invariants;
+mod properties;
 mod seed;
