@@ -120,6 +120,13 @@ fn continues_with(c: char) -> bool {
 /// Lines starting like this begin something new (a byline or a headline).
 const NEW_LINE_MARKERS: [&str; 6] = ["#", "■", "●", "本报讯", "本报记者", "通讯员"];
 
+/// CJK characters plus the punctuation Chinese text shares with Western text
+/// (curly quotes, ellipsis, dash, middle dot): no space belongs next to them
+/// inside Chinese text.
+fn is_cjk_like(c: char) -> bool {
+    is_cjk(c) || matches!(c, '…' | '—' | '“' | '”' | '‘' | '’' | '·')
+}
+
 /// Digits and the units glued to them.
 fn is_digitish(c: char) -> bool {
     c.is_ascii_digit() || c == '%'
@@ -262,9 +269,14 @@ fn remove_spaces(chars: &[(char, u32)], keep: &mut [bool], ls: usize, le: usize)
         let q = c(k);
         let cjk_digit = (is_cjk(p) && is_digitish(q)) || (is_digitish(p) && is_cjk(q));
         let punct_cjk = matches!(p, ',' | ';' | ':' | '!' | '?' | ')') && is_cjk(q);
-        let cjk_cjk = is_cjk(p) && is_cjk(q);
+        // An ASCII quote between CJK text on the side away from the space:
+        // `开展 "巡后直督"` and `工作。" 郾城`.
+        let quote_cjk = (is_cjk(p) && q == '"' && k + 1 < idx.len() && is_cjk_like(c(k + 1)))
+            || (p == '"' && run_start >= 2 && is_cjk_like(c(run_start - 2)) && is_cjk(q));
+        let cjk_cjk = is_cjk_like(p) && is_cjk_like(q);
         let delete = cjk_digit
             || punct_cjk
+            || (quote_cjk && !title)
             || (cjk_cjk
                 && (!title
                     || token_len(run_start - 1, true) == 1
