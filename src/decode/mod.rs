@@ -223,7 +223,18 @@ fn decode_text(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
     let cn = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
     let tw = det.guess(Some(b"tw"), chardetng::Utf8Detection::Allow);
     let (text, had_errors) = guess.decode_without_bom_handling(bytes);
-    let confident = !had_errors && guess == cn && guess == tw;
+    // GBK and Big5 are each other's rival: a guess is clear when the rival
+    // cannot read the bytes, or when no TLD hint changes the guess.
+    let rival = match guess {
+        g if g == encoding_rs::GBK => Some(encoding_rs::BIG5),
+        g if g == encoding_rs::BIG5 => Some(encoding_rs::GBK),
+        _ => None,
+    };
+    let rival_fails = rival.is_some_and(|r| {
+        r.decode_without_bom_handling_and_without_replacement(bytes)
+            .is_none()
+    });
+    let confident = !had_errors && (guess == cn || guess == tw) && (rival_fails || (guess == cn && guess == tw));
     Ok(finish(text.into_owned(), guess, confident, had_errors))
 }
 

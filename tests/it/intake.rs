@@ -93,3 +93,106 @@ fn seed_kickers_and_subtitle() {
     assert_eq!(first.subtitle.as_ref().unwrap().text, "四届郾城区委巡察工作综述");
     assert_eq!(first.headings.len(), 4);
 }
+
+macro_rules! fixture {
+    ($name:literal) => {
+        include_bytes!(concat!("../data/intake/", $name)).as_slice()
+    };
+}
+
+fn report_json(text: &str) -> serde_json::Value {
+    serde_json::to_value(ANALYZER.analyze(text, &Options::default())).unwrap()
+}
+
+#[test]
+fn seed_in_gb18030_utf16_and_docx_gives_the_same_report() {
+    let want = serde_json::to_value(seed_report()).unwrap();
+    let cases: [(&str, &[u8], &str, Format); 3] = [
+        ("seed.gb18030.txt", fixture!("seed.gb18030.txt"), "GB18030", Format::Text),
+        ("seed.utf16le.txt", fixture!("seed.utf16le.txt"), "UTF-16LE", Format::Text),
+        ("seed.docx", fixture!("seed.docx"), "UTF-8", Format::Docx),
+    ];
+    for (name, bytes, encoding, format) in cases {
+        let d = decode_file(bytes, Some(name), None).unwrap();
+        assert_eq!((d.encoding.as_str(), d.format), (encoding, format), "{name}");
+        assert!(d.confident && !d.had_errors, "{name}");
+        assert_eq!(d.text, SEED, "{name}: decoded text differs");
+        let got = report_json(&d.text);
+        assert_eq!(got["entities"], want["entities"], "{name}");
+        assert_eq!(got["figures"], want["figures"], "{name}");
+        assert_eq!(got["articles"], want["articles"], "{name}");
+        assert_eq!(got, want, "{name}");
+    }
+}
+
+#[test]
+fn big5_file_decodes() {
+    let d = decode_file(fixture!("big5.txt"), Some("big5.txt"), None).unwrap();
+    assert_eq!(d.encoding, "Big5");
+    assert!(!d.had_errors);
+    assert!(d.text.starts_with("臺北市政府今天舉行記者會"), "{}", d.text);
+    let r = ANALYZER.analyze(&d.text, &Options::default());
+    assert!(r.stats.sentences >= 2);
+}
+
+#[test]
+fn html_file_loses_script_and_style() {
+    let d = decode_file(fixture!("page.html"), Some("page.html"), None).unwrap();
+    assert_eq!(d.format, Format::Html);
+    for hidden in ["脚本文字", "模块脚本", "样式文字", "font-family", "页面标题", "<"] {
+        assert!(!d.text.contains(hidden), "{hidden:?} leaked into {:?}", d.text);
+    }
+    assert_eq!(
+        d.text,
+        "# 郾城区巡察工作&整改\n\n共发现问题 4858件,整改率为 98%。\n\n移交问题线索 915 件\n办结 653 件。\n\n“下一步”。"
+    );
+    let r = ANALYZER.analyze(&d.text, &Options::default());
+    assert_eq!(r.articles[0].title.as_ref().unwrap().text, "郾城区巡察工作&整改");
+}
+
+fn refused(bytes: &[u8], name: &str) -> Error {
+    decode_file(bytes, Some(name), None).expect_err(name)
+}
+
+#[test]
+fn binary_files_are_refused_with_their_format_named() {
+    for (bytes, name, format) in [
+        (fixture!("image-renamed.txt"), "image-renamed.txt", "PNG"),
+        (fixture!("archive.zip"), "archive.zip", "ZIP"),
+        (fixture!("archive.zip"), "archive.txt", "ZIP"),
+        (fixture!("program.txt"), "program.txt", "ELF"),
+    ] {
+        let e = refused(bytes, name);
+        assert!(matches!(e, Error::Binary { .. }), "{name}: {e:?}");
+        assert!(e.to_string().contains(format), "{name}: {e}");
+    }
+}
+
+#[test]
+fn pdf_is_refused_with_the_pdf_message() {
+    for name in ["document.pdf", "document.txt"] {
+        let e = refused(fixture!("document.pdf"), name);
+        assert_eq!(e, Error::Pdf);
+        assert!(e.to_string().contains("PDF"), "{e}");
+    }
+}
+
+#[test]
+fn empty_file_gives_an_empty_diagnostic() {
+    let d = decode_file(fixture!("empty.txt"), Some("empty.txt"), None).unwrap();
+    assert_eq!(d.text, "");
+    let r: Report = ANALYZER.analyze(&d.text, &Options::default());
+    assert!(r.diagnostics.iter().any(|x| x.code == "empty"));
+    assert!(r.articles.is_empty() && r.sentences.is_empty());
+}
+
+#[test]
+fn invalid_utf8_is_decoded_with_replacement_and_flagged() {
+    let d = decode_file(fixture!("invalid-utf8.txt"), Some("invalid-utf8.txt"), None).unwrap();
+    assert_eq!(d.encoding, "UTF-8");
+    assert!(d.had_errors && !d.confident);
+    assert!(d.text.contains("共发现问题4858件"));
+    assert_eq!(d.text.matches('\u{FFFD}').count(), 3);
+    let r = ANALYZER.analyze(&d.text, &Options::default());
+    assert!(r.figures.iter().any(|f| f.surface == "4858件"));
+}
