@@ -188,7 +188,12 @@ fn pass(chars: &[(char, u32)]) -> Vec<(char, u32)> {
             let (bs, be) = lines[li + 1];
             let last = (ls..le).rev().find(|&i| !is_space(c(i)));
             let b_first = (bs < be).then(|| c(bs));
-            let b_text = || chars[bs..be.min(bs + 4)].iter().map(|x| x.0).collect::<String>();
+            let b_text = || {
+                chars[bs..be.min(bs + 4)]
+                    .iter()
+                    .map(|x| x.0)
+                    .collect::<String>()
+            };
             let join = count >= JOIN_MIN_CHARS
                 && !starts_marked
                 && last.is_some_and(|l| open_end(c(l)))
@@ -228,8 +233,7 @@ fn remove_spaces(chars: &[(char, u32)], keep: &mut [bool], ls: usize, le: usize)
     let visible = idx.iter().filter(|&&i| !is_space(chars[i].0)).count();
     let first = idx.iter().map(|&i| chars[i].0).find(|&x| !is_space(x));
     let title = first == Some('#')
-        || (visible <= TITLE_MAX_CHARS
-            && !idx.iter().any(|&i| is_sentence_punct(chars[i].0)));
+        || (visible <= TITLE_MAX_CHARS && !idx.iter().any(|&i| is_sentence_punct(chars[i].0)));
     // Length (non-space chars) of the whitespace-separated token around position k.
     let token_len = |mut k: usize, step_back: bool| {
         let mut len = 0;
@@ -278,9 +282,7 @@ fn remove_spaces(chars: &[(char, u32)], keep: &mut [bool], ls: usize, le: usize)
             || punct_cjk
             || (quote_cjk && !title)
             || (cjk_cjk
-                && (!title
-                    || token_len(run_start - 1, true) == 1
-                    || token_len(k, false) == 1));
+                && (!title || token_len(run_start - 1, true) == 1 || token_len(k, false) == 1));
         if delete {
             for &i in &idx[run_start..k] {
                 keep[i] = false;

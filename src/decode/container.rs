@@ -103,11 +103,7 @@ pub fn docx_text(xml: &str) -> Result<String> {
                 "br" | "cr" => out.push('\n'),
                 _ => {}
             },
-            Event::End(e) => {
-                if e.local_name().as_ref() == "t" {
-                    in_text = false;
-                }
-            }
+            Event::End(e) if e.local_name().as_ref() == "t" => in_text = false,
             Event::Text(t) if in_text => out.push_str(&t.xml10_content()),
             Event::CData(t) if in_text => out.push_str(&t.into_inner()),
             Event::GeneralRef(r) if in_text => {

@@ -97,11 +97,11 @@ pub fn decode_file(bytes: &[u8], name: Option<&str>, encoding: Option<&str>) -> 
     }
     match ext.as_str() {
         "pdf" => return Err(Error::Pdf),
-        "docx" if !bytes.is_empty() => {
-            return Err(Error::Container {
-                message: "this .docx file is not a ZIP package (it may be damaged, or an old .doc renamed)".into(),
-            })
-        }
+        "docx" if !bytes.is_empty() => return Err(Error::Container {
+            message:
+                "this .docx file is not a ZIP package (it may be damaged, or an old .doc renamed)"
+                    .into(),
+        }),
         _ => {}
     }
     let mut d = decode_text(bytes, encoding)?;
@@ -181,7 +181,7 @@ fn sniff(b: &[u8]) -> Option<Sniffed> {
 /// True when `b` (starting with `MZ`) has a PE header where the DOS header says.
 fn is_pe(b: &[u8]) -> bool {
     if b.len() < 0x40 {
-        return b.len() >= 2 && b.iter().any(|&x| x == 0);
+        return b.len() >= 2 && b.contains(&0);
     }
     let off = u32::from_le_bytes([b[0x3c], b[0x3d], b[0x3e], b[0x3f]]) as usize;
     b.get(off..off + 4) == Some(b"PE\0\0") || b[..0x40].contains(&0)
@@ -209,7 +209,10 @@ fn decode_text(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
     // valid multi-byte UTF-8 sequences by chance.
     let (lossy, _) = encoding_rs::UTF_8.decode_without_bom_handling(bytes);
     let bad = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
-    let good = lossy.chars().filter(|&c| !c.is_ascii() && c != '\u{FFFD}').count();
+    let good = lossy
+        .chars()
+        .filter(|&c| !c.is_ascii() && c != '\u{FFFD}')
+        .count();
     if good > bad * 2 {
         return Ok(finish(lossy.into_owned(), encoding_rs::UTF_8, false, true));
     }
@@ -234,7 +237,9 @@ fn decode_text(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
         r.decode_without_bom_handling_and_without_replacement(bytes)
             .is_none()
     });
-    let confident = !had_errors && (guess == cn || guess == tw) && (rival_fails || (guess == cn && guess == tw));
+    let confident = !had_errors
+        && (guess == cn || guess == tw)
+        && (rival_fails || (guess == cn && guess == tw));
     Ok(finish(text.into_owned(), guess, confident, had_errors))
 }
 
@@ -261,7 +266,9 @@ fn finish(
         let n = text.chars().filter(|&c| c == '\u{FFFD}').count();
         diagnostics.push(Diagnostic {
             code: "decode-errors".into(),
-            message: format!("{n} malformed byte sequence(s) in {encoding} were replaced by \u{FFFD}."),
+            message: format!(
+                "{n} malformed byte sequence(s) in {encoding} were replaced by \u{FFFD}."
+            ),
         });
     }
     Decoded {

@@ -69,7 +69,10 @@ fn invalid_utf8_decodes_with_errors_reported() {
     b.extend_from_slice("今天天气很好。".as_bytes());
     let d = decode(&b, None).unwrap();
     assert_eq!(d.text, "新闻报道：\u{FFFD}\u{FFFD}\u{FFFD}今天天气很好。");
-    assert_eq!((d.encoding.as_str(), d.confident, d.had_errors), ("UTF-8", false, true));
+    assert_eq!(
+        (d.encoding.as_str(), d.confident, d.had_errors),
+        ("UTF-8", false, true)
+    );
     assert!(d.diagnostics.iter().any(|x| x.code == "decode-errors"));
 }
 
@@ -93,8 +96,14 @@ fn binary_signatures_are_refused_by_name() {
 
 #[test]
 fn pdf_and_nul_heavy_data_are_refused() {
-    assert_eq!(decode(b"%PDF-1.7\n%\xE2\xE3", None).unwrap_err(), Error::Pdf);
-    assert_eq!(decode_file(b"hello", Some("a.pdf"), None).unwrap_err(), Error::Pdf);
+    assert_eq!(
+        decode(b"%PDF-1.7\n%\xE2\xE3", None).unwrap_err(),
+        Error::Pdf
+    );
+    assert_eq!(
+        decode_file(b"hello", Some("a.pdf"), None).unwrap_err(),
+        Error::Pdf
+    );
     let junk: Vec<u8> = (0..4000u32).map(|i| (i * 7919 % 251) as u8).collect();
     assert!(matches!(decode(&junk, None), Err(Error::Binary { .. })));
 }
@@ -125,6 +134,8 @@ fn docx_xml_paragraphs_in_order() {
     let xml = r#"<?xml version="1.0"?><w:document xmlns:w="x"><w:body>
         <w:p><w:r><w:t>第一段</w:t></w:r><w:r><w:t xml:space="preserve"> A&amp;B</w:t></w:r></w:p>
         <w:p/><w:p><w:r><w:t>第三段</w:t><w:tab/><w:t>尾</w:t></w:r></w:p></w:body></w:document>"#;
-    assert_eq!(container::docx_text(xml).unwrap(), "第一段 A&B\n\n第三段\t尾");
+    assert_eq!(
+        container::docx_text(xml).unwrap(),
+        "第一段 A&B\n\n第三段\t尾"
+    );
 }
-

@@ -319,11 +319,8 @@ fn classify(cleaned: &Cleaned, lines: &mut [Line]) {
         let next_is_headline = lines
             .get(i + 1)
             .is_some_and(|n| matches!(n.kind, Kind::Headline(_) | Kind::PlainHeadline));
-        let prev_is_headline = i > 0
-            && matches!(
-                lines[i - 1].kind,
-                Kind::Headline(_) | Kind::PlainHeadline
-            );
+        let prev_is_headline =
+            i > 0 && matches!(lines[i - 1].kind, Kind::Headline(_) | Kind::PlainHeadline);
         let standalone = lines[i].blank_before && lines[i].blank_after
             || i == 0
             || text[..lines[i].range.start]
@@ -350,9 +347,16 @@ fn is_byline_line(t: &str) -> bool {
     let visible = t.chars().filter(|c| !c.is_whitespace()).count();
     visible <= 30
         && !t.chars().any(is_body_punct)
-        && ["本报记者", "记者", "通讯员", "特约记者", "文/图", "本报通讯员"]
-            .iter()
-            .any(|r| t.starts_with(r))
+        && [
+            "本报记者",
+            "记者",
+            "通讯员",
+            "特约记者",
+            "文/图",
+            "本报通讯员",
+        ]
+        .iter()
+        .any(|r| t.starts_with(r))
 }
 
 /// The names of a range holding nothing but person names (`孙耀克`,
@@ -360,7 +364,11 @@ fn is_byline_line(t: &str) -> bool {
 fn names_only(cleaned: &Cleaned, range: Range<usize>) -> Option<Vec<Range<usize>>> {
     let text = &cleaned.text;
     let t = &text[range.clone()];
-    if t.is_empty() || !t.chars().all(|c| is_ideograph(c) || c == ' ' || c == '\u{3000}') {
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| is_ideograph(c) || c == ' ' || c == '\u{3000}')
+    {
         return None;
     }
     let ideographs = t.chars().filter(|&c| is_ideograph(c)).count();
@@ -446,9 +454,8 @@ fn parse_byline(cleaned: &Cleaned, range: Range<usize>) -> Byline {
         if let Some((word, r)) = ROLES.iter().find(|(w, _)| rest.starts_with(w)) {
             // A one-character role (文, 图, 摄) only counts before a space or a name start.
             let after = &rest[word.len()..];
-            let standalone = word.chars().count() > 1
-                || after.starts_with([' ', '/', '　'])
-                || after.is_empty();
+            let standalone =
+                word.chars().count() > 1 || after.starts_with([' ', '/', '　']) || after.is_empty();
             if standalone || role.is_empty() {
                 if role_open {
                     role.push(' ');
@@ -470,7 +477,10 @@ fn parse_byline(cleaned: &Cleaned, range: Range<usize>) -> Byline {
         let mut end = i;
         for (j, d) in rest.char_indices() {
             if !is_ideograph(d)
-                || (j > 0 && ROLES.iter().any(|(w, _)| w.chars().count() > 1 && rest[j..].starts_with(w)))
+                || (j > 0
+                    && ROLES
+                        .iter()
+                        .any(|(w, _)| w.chars().count() > 1 && rest[j..].starts_with(w)))
             {
                 break;
             }

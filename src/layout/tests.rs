@@ -54,7 +54,9 @@ fn kicker_subtitle_and_section_headings() {
 
 #[test]
 fn plain_headline_starts_an_article() {
-    let c = clean("# 第一篇\n\n正文很长的一句话在这里。\n\n禁烧说唱短视频效果好\n\n另一篇的正文在这里。");
+    let c = clean(
+        "# 第一篇\n\n正文很长的一句话在这里。\n\n禁烧说唱短视频效果好\n\n另一篇的正文在这里。",
+    );
     let l = layout(&c);
     let titles: Vec<&str> = l
         .articles
