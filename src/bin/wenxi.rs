@@ -152,8 +152,9 @@ fn analyze(a: AnalyzeArgs) -> Result<(), String> {
         .path
         .ok_or_else(|| format!("analyze needs a FILE or -\n{USAGE}"))?;
     let bytes = read_input(&path)?;
-    let decoded =
-        wenxi::decode::decode(&bytes, a.encoding.as_deref()).map_err(|e| format!("{path}: {e}"))?;
+    let name = (path != "-").then_some(path.as_str());
+    let decoded = wenxi::decode::decode_file(&bytes, name, a.encoding.as_deref())
+        .map_err(|e| format!("{path}: {e}"))?;
     let report = analyzer.analyze(&decoded.text, &options);
     let res = if a.pretty {
         serde_json::to_writer_pretty(&mut out, &report)

@@ -1,6 +1,7 @@
 //! The single integration-test binary: one module per topic.
 
 mod hostile;
+mod intake;
 mod invariants;
 mod properties;
 mod seed;
