@@ -22,7 +22,7 @@ fn clause_break(c: char) -> bool {
     )
 }
 
-const LEADING: &[&str] = &["共计", "共有", "共", "并且", "并", "其中", "同时", "先后", "另有", "还有", "已经", "已", "又"];
+const LEADING: &[&str] = &["共计", "共有", "共", "在", "对", "向", "给", "从", "由", "把", "将", "并且", "并", "其中", "同时", "先后", "另有", "还有", "已经", "已", "又"];
 const TRAILING: &[&str] = &[
     "约为", "分别为", "分别是", "达到了", "达到", "达", "为", "是", "有", "了", "共计", "共", "合计",
     "累计", "超过", "突破", "不到", "不足", "将近", "接近", "大约", "约", "近", "逾", "高达", "多达",
@@ -48,31 +48,37 @@ pub fn subject(text: &str, r: &RawFigure, prev_end: usize, next_start: usize, to
 }
 
 /// The noun phrase starting at clean byte `at`.
+///
+/// Nouns extend the phrase; before the first noun, adjectives, adverbs and
+/// verbs may modify it (优秀抽调巡察干部); after it, a verb or adverb starts
+/// the predicate and ends the phrase (党员和志愿者|连夜…). A token that
+/// straddles `at` (jieba's 个村) gives its remainder as a noun.
 fn following(text: &str, at: usize, limit: usize, tokens: &[Token]) -> Option<String> {
     if tokens.is_empty() {
         return None;
     }
-    let mut k = tokens.partition_point(|t| (t.start as usize) < at);
+    let mut k = tokens.partition_point(|t| (t.end as usize) <= at);
     let mut end = at;
     let mut good = at;
     let mut seen_noun = false;
     while let Some(t) = tokens.get(k) {
-        let (s, e) = (t.start as usize, t.end as usize);
-        if e > limit || (s != end && !text[end..s].chars().all(char::is_whitespace)) {
+        let (s, e) = ((t.start as usize).max(at), t.end as usize);
+        if e > limit || (s != end && !text[end..s].chars().all(|c| c == ' ' || c == '\u{3000}')) {
             break;
         }
         let w = &text[s..e];
-        if nounish(t.pos) {
+        let straddles = (t.start as usize) < at;
+        if nounish(t.pos) || t.pos == "zg" || (straddles && w.chars().all(crate::clean::is_cjk)) {
             seen_noun = true;
             end = e;
             good = e;
-        } else if t.pos.starts_with('a') && !seen_noun {
-            end = e;
         } else if matches!(w, "、" | "和" | "及" | "与" | "以及" | "(" | "（" | "\"" | "“" | "‘" | "'" | "「" | "《") {
             end = e;
         } else if matches!(w, ")" | "）" | "\"" | "”" | "’" | "'" | "」" | "》") && seen_noun {
             end = e;
             good = e;
+        } else if !seen_noun && (t.pos.starts_with('a') || t.pos.starts_with('v') || t.pos == "d") {
+            end = e;
         } else {
             break;
         }
