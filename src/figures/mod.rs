@@ -37,6 +37,7 @@ use crate::layout::Layout;
 use crate::lexicon::Token;
 use crate::offsets::Span;
 
+pub mod bounds;
 pub mod numeral;
 mod scan;
 mod subject;

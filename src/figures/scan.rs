@@ -513,7 +513,7 @@ fn prefix_marker(text: &str, cs: &[(usize, char)], i: usize, f: &mut RawFigure) 
 }
 
 /// True when the numeral `[cs[i], end)` lies inside a listed phrase.
-fn inside_phrase(text: &str, cs: &[(usize, char)], i: usize, end: usize) -> bool {
+pub(crate) fn inside_phrase(text: &str, cs: &[(usize, char)], i: usize, end: usize) -> bool {
     let at = cs[i].0;
     for p in NOT_FIGURES {
         // Try every alignment of the phrase that covers char i.

@@ -270,7 +270,7 @@ fn tokenize(chars: &[(usize, char)], mut i: usize, allow_arabic: bool) -> Vec<(T
         {
             Tok::Point
         } else if matches!(c, '余' | '多' | '几' | '幾' | '来')
-            && matches!(out.last(), Some((Tok::Small(_) | Tok::Arabic(..) | Tok::Digit(0) | Tok::Tens(_), _)))
+            && matches!(out.last(), Some((Tok::Small(_) | Tok::Big(_) | Tok::Arabic(..) | Tok::Digit(0) | Tok::Tens(_), _)))
             && chars.get(i + 1).is_some_and(|n| big_unit(n.1).is_some())
         {
             Tok::Approx(c)
@@ -692,3 +692,85 @@ fn standalone_ok(c: char) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// Every numeral in `text`, in order, as a reader would list them: plain
+/// numerals plus fractions (`五分之一`, `3/5`, `1 3/5`, `三百五又三分之一`).
+/// Lexicalised words and set phrases ([`NOT_FIGURES`](super::units::NOT_FIGURES))
+/// are skipped. Unlike the figure scanner, a lone 一 counts.
+pub fn find_all(text: &str) -> Vec<Numeral> {
+    let cs: Vec<(usize, char)> = text.char_indices().collect();
+    let len = text.len();
+    let idx = |b: usize| cs.partition_point(|c| c.0 < b);
+    let ch = |i: usize| cs.get(i).map_or('\0', |c| c.1);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i].1;
+        if !(starts_numeral(c) || matches!(c, '-' | '－' | '负' | '負' | '.')) {
+            i += 1;
+            continue;
+        }
+        if i > 0 && c.is_ascii_digit() && cs[i - 1].1.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let Some(mut n) = scan_chars(&cs, i, len) else {
+            i += 1;
+            continue;
+        };
+        let mut j = idx(n.end);
+        if !n.flags.arabic && super::scan::inside_phrase(text, &cs, i, n.end) {
+            i = j.max(i + 1);
+            continue;
+        }
+        // X分之Y
+        let fraction_at = |j: usize| -> Option<(f64, usize)> {
+            if ch(j) == '分' && ch(j + 1) == '之' {
+                let m = scan_chars(&cs, j + 2, len)?;
+                Some((m.value, idx(m.end)))
+            } else {
+                None
+            }
+        };
+        if let Some((num, e)) = fraction_at(j) {
+            if n.value != 0.0 {
+                n.value = num / n.value;
+                n.end = cs.get(e).map_or(len, |c| c.0);
+                j = e;
+            }
+        } else if ch(j) == '又' {
+            // 三百五又三分之一, 3又一千分之23
+            if let Some(d) = scan_chars(&cs, j + 1, len) {
+                let dj = idx(d.end);
+                if let Some((num, e)) = fraction_at(dj) {
+                    if d.value != 0.0 {
+                        n.value += num / d.value;
+                        n.end = cs.get(e).map_or(len, |c| c.0);
+                        j = e;
+                    }
+                }
+            }
+        } else if n.flags.arabic && matches!(ch(j), '/' | '／') {
+            if let Some(d) = scan_chars(&cs, j + 1, len).filter(|d| d.flags.arabic && d.value != 0.0) {
+                n.value /= d.value;
+                n.end = d.end;
+                j = idx(d.end);
+            }
+        } else if n.flags.arabic && ch(j) == ' ' && ch(j + 1).is_ascii_digit() {
+            // 1 3/5: a whole number and a fraction.
+            if let Some(a) = scan_chars(&cs, j + 1, len) {
+                let aj = idx(a.end);
+                if matches!(ch(aj), '/' | '／') {
+                    if let Some(d) = scan_chars(&cs, aj + 1, len).filter(|d| d.value != 0.0) {
+                        n.value += a.value / d.value;
+                        n.end = d.end;
+                        j = idx(d.end);
+                    }
+                }
+            }
+        }
+        out.push(n);
+        i = j.max(i + 1);
+    }
+    out
+}
