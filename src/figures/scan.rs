@@ -74,7 +74,25 @@ pub fn find_raw(text: &str) -> Vec<RawFigure> {
 }
 
 fn candidate(c: char) -> bool {
-    numeral::starts_numeral(c) || matches!(c, '第' | '万' | '$' | '￥' | '¥')
+    numeral::starts_numeral(c)
+        || matches!(c, '第' | '万' | '萬' | '佰' | '仟' | '$' | '￥' | '¥' | '-' | '－' | '负' | '負' | '对' | '對')
+}
+
+/// Bare units before 分之 and the denominator they make: 百分之 → 100.
+fn per_units(cs: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
+    let mut den = 1.0;
+    let mut k = i;
+    while let Some(u) = match ch(cs, k) {
+        '百' | '佰' => Some(100.0),
+        '千' | '仟' => Some(1000.0),
+        '万' | '萬' => Some(1e4),
+        '亿' | '億' => Some(1e8),
+        _ => None,
+    } {
+        den *= u;
+        k += 1;
+    }
+    (k > i && ch(cs, k) == '分' && ch(cs, k + 1) == '之').then_some((den, k + 2))
 }
 
 /// Char index of byte `b` (which must be a char boundary in `cs`).
@@ -101,13 +119,51 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
     let len = text.len();
     let rest = &text[cs[i].0..];
     let c = cs[i].1;
-    // 百分之五, 千分之二, 万分之三.
-    for (p, div) in [("百分之", 1.0), ("千分之", 10.0), ("万分之", 100.0), ("百万分之", 1e4)] {
-        if rest.starts_with(p) {
-            let k = i + p.chars().count();
-            let n = numeral::scan_chars(cs, k, len).ok_or(k)?;
+    let prev = if i > 0 { cs[i - 1].1 } else { '\0' };
+    // A sign belongs to the number unless it joins two numbers (5-20).
+    if matches!(c, '-' | '－' | '负' | '負') {
+        if prev.is_ascii_alphanumeric() || !ch(cs, i + 1).is_ascii_digit() && !numeral::starts_numeral(ch(cs, i + 1)) {
+            return Err(i + 1);
+        }
+        let (f, next) = figure_at(text, cs, i + 1)?;
+        if f.num_start != cs[i + 1].0 {
+            return Err(next);
+        }
+        let mut f = f;
+        if let FigureValue::Number(v) = f.value {
+            if matches!(f.kind, FigureKind::Count | FigureKind::Quantity | FigureKind::Money | FigureKind::Percent) {
+                f.value = FigureValue::Number(-v);
+                f.start = cs[i].0;
+                f.num_start = cs[i].0;
+            }
+        }
+        return Ok((f, next));
+    }
+    // 打对折.
+    if matches!(c, '对' | '對') {
+        return if prev == '打' && ch(cs, i + 1) == '折' {
+            Ok((raw(cs, i, i + 2, len, FigureKind::Percent, 50.0, "折"), i + 2))
+        } else {
+            Err(i + 1)
+        };
+    }
+    if rest.starts_with("百分之百") {
+        return Ok((raw(cs, i, i + 4, len, FigureKind::Percent, 100.0, "%"), i + 4));
+    }
+    // 百分之五, 千分之二, 万分之三, 百万分之五.
+    if let Some((den, k)) = per_units(cs, i) {
+        {
+            let n = numeral::scan_chars(cs, k, len)
+                .or_else(|| {
+                    if numeral::starts_numeral(ch(cs, k + 1)) {
+                        return None;
+                    }
+                    let d = numeral::digit_value(ch(cs, k))?;
+                    Some(Numeral { start: cs[k].0, end: byte_at(cs, k + 1, len), value: d as f64, flags: Default::default() })
+                })
+                .ok_or(k)?;
             let j = idx_of(cs, n.end);
-            let mut f = raw(cs, i, j, len, FigureKind::Percent, n.value / div, "%");
+            let mut f = raw(cs, i, j, len, FigureKind::Percent, n.value * 100.0 / den, "%");
             if let Some((m, j2)) = suffix_marker(text, cs, j, SUFFIX_MARKERS) {
                 f.approx = Some(m);
                 f.end = byte_at(cs, j2, len);
@@ -116,7 +172,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
             return Ok((f.clone(), idx_of(cs, f.end)));
         }
     }
-    if c == '万' {
+    if matches!(c, '万' | '萬' | '佰' | '仟') {
         return Err(i + 1);
     }
     if matches!(c, '$' | '￥' | '¥') {
@@ -150,6 +206,14 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
             _ => Err(i + 1),
         };
     }
+    // 二三十: a digit right after another Chinese digit is part of an
+    // approximate range the numeral parser refused.
+    if !c.is_ascii_digit()
+        && numeral::starts_numeral(c)
+        && numeral::digit_value(prev).is_some_and(|d| d > 1)
+    {
+        return Err(i + 1);
+    }
     let n = match numeral::scan_chars(cs, i, len) {
         Some(n) => n,
         None => {
@@ -176,10 +240,9 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         }
     };
     let mut j = idx_of(cs, n.end);
-    let prev = if i > 0 { cs[i - 1].1 } else { '\0' };
     if n.flags.arabic && !n.flags.chinese {
-        // Part of a code or a word: A2021, 5G, v1.2.
-        if prev.is_ascii_alphanumeric() || prev == '.' || prev == '_' {
+        // Part of a code, a word or a URL: A2021, 5G, v1.2, %20.
+        if prev.is_ascii_alphanumeric() || matches!(prev, '.' | '_' | '%' | '/' | '=' | '&' | '?' | '#') {
             return Err(j);
         }
         if ch(cs, j) == '版' {
@@ -190,11 +253,10 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         if inside_phrase(text, cs, i, n.end) {
             return Err(j);
         }
-        // 一 alone is the article "a" (一名村民), except in dates.
-        if j == i + 1 && c == '一' && !matches!(ch(cs, j), '月' | '日' | '号') {
-            return Err(j);
-        }
     }
+    // 一 alone is the article "a" (一名村民), except before a unit of
+    // measure, money, a month or a day (一吨, 一美元, 一月).
+    let lone_yi = !n.flags.arabic && j == i + 1 && matches!(c, '一' | '壹');
     let mut value = n.value;
     let mut approx: Option<&'static str> = n.flags.approx.map(marker_str);
     // A fraction: 三分之一.
@@ -260,12 +322,60 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         }
     }
     let unit = unit_at(&text[byte_at(cs, k, len)..]);
+    if lone_yi
+        && !unit.is_some_and(|u| {
+            matches!(
+                u.class,
+                UnitClass::Month
+                    | UnitClass::Day
+                    | UnitClass::Tenths
+                    | UnitClass::Discount
+                    | UnitClass::Kind(FigureKind::Quantity | FigureKind::Money)
+            )
+        })
+    {
+        return Err(j);
+    }
+    // 块 alone at the end of a phrase is money: 三块 (钱).
+    let unit = match unit {
+        Some(u) if u.text == "块" && !crate::clean::is_cjk(ch(cs, k + 1)) => unit_at("块钱"),
+        u => u,
+    };
     let mut f;
     match unit.map(|u| (u, u.class)) {
         Some((u, UnitClass::Kind(kind))) => {
             let mut end = k + u.text.chars().count();
             let v = value * u.mult;
             f = raw(cs, i, end, len, kind, v, u.report);
+            if matches!(kind, FigureKind::Quantity | FigureKind::Duration) && ch(cs, end) == '半' {
+                // 一吨半, 两个半小时
+                f.value = FigureValue::Number(v + 0.5);
+                end += 1;
+                f.end = byte_at(cs, end, len);
+            }
+            if kind == FigureKind::Money && u.text == "美元" {
+                // 两美元又三美分
+                let e0 = if ch(cs, end) == '又' { end + 1 } else { end };
+                if let Some(m) = numeral::scan_chars(cs, e0, len) {
+                    let e = idx_of(cs, m.end);
+                    if text[byte_at(cs, e, len)..].starts_with("美分") {
+                        f.value = FigureValue::Number(((v + m.value / 100.0) * 100.0).round() / 100.0);
+                        end = e + 2;
+                        f.end = byte_at(cs, end, len);
+                    }
+                }
+            }
+            if kind == FigureKind::Money {
+                // 人民币 50元: the currency printed before.
+                let before = text[..cs[i].0].trim_end_matches([' ', '\u{3000}']);
+                let after_number = before
+                    .strip_suffix("人民币")
+                    .and_then(|h| h.chars().next_back())
+                    .is_some_and(numeral::starts_numeral);
+                if before.ends_with("人民币") && !after_number {
+                    f.start = before.len() - "人民币".len();
+                }
+            }
             if kind == FigureKind::Money && matches!(u.text, "元" | "圆") {
                 // 五元三毛, 50元6角三分.
                 let mut total = v;
@@ -377,7 +487,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         Some((_, UnitClass::Discount)) if !matches!(ch(cs, k + 1), '合' | '算' | '扣' | '旧' | '叠' | '腾' | '射' | '磨' | '服' | '返' | '线') => {
             let v = if value < 10.0 {
                 value * 10.0
-            } else if value < 100.0 && value.fract() == 0.0 {
+            } else if value < 100.0 && value.fract() == 0.0 && (n.flags.arabic || n.flags.sequence) {
                 value
             } else {
                 return Err(k + 1);

@@ -252,6 +252,15 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
 fn tokenize(chars: &[(usize, char)], mut i: usize, allow_arabic: bool) -> Vec<(Tok, usize)> {
     let mut out: Vec<(Tok, usize)> = Vec::new();
     while let Some(&(_, c)) = chars.get(i) {
+        // 两 after a numeral and before no unit is the weight unit: 三十两, 两万两.
+        if matches!(c, '两' | '兩')
+            && !out.is_empty()
+            && !chars
+                .get(i + 1)
+                .is_some_and(|n| small_unit(n.1).is_some() || big_unit(n.1).is_some())
+        {
+            break;
+        }
         let tok = if let Some(d) = digit_value(c) {
             Tok::Digit(d)
         } else if let Some(u) = small_unit(c) {
@@ -653,6 +662,15 @@ pub(crate) fn scan_chars(chars: &[(usize, char)], i: usize, text_len: usize) -> 
     if toks.is_empty() {
         return None;
     }
+    // 二三十, 三四百: two digits before a unit give an approximate range, not a number.
+    if toks.windows(3).any(|w| {
+        matches!(
+            (w[0].0, w[1].0, w[2].0),
+            (Tok::Digit(a), Tok::Digit(b), Tok::Small(_) | Tok::Big(_)) if a != 0 && b != 0
+        )
+    }) {
+        return None;
+    }
     // The longest prefix that evaluates.
     let mut n = toks.len();
     while n > 0 {
@@ -710,8 +728,26 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
             i += 1;
             continue;
         }
-        if i > 0 && c.is_ascii_digit() && cs[i - 1].1.is_ascii_alphanumeric() {
+        let prev = if i > 0 { cs[i - 1].1 } else { ' ' };
+        if (c.is_ascii_digit() && prev.is_ascii_alphanumeric())
+            || (matches!(c, '-' | '－') && (prev.is_ascii_alphanumeric() || matches!(prev, '.' | '-' | '－')))
+            || (c == '.' && prev == '.')
+        {
             i += 1;
+            continue;
+        }
+        // 半百: fifty.
+        if c == '半' && ch(i + 1) == '百' {
+            out.push(Numeral {
+                start: cs[i].0,
+                end: cs.get(i + 2).map_or(len, |c| c.0),
+                value: 50.0,
+                flags: Flags {
+                    chinese: true,
+                    ..Flags::default()
+                },
+            });
+            i += 2;
             continue;
         }
         let Some(mut n) = scan_chars(&cs, i, len) else {
@@ -726,8 +762,11 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
         // X分之Y
         let fraction_at = |j: usize| -> Option<(f64, usize)> {
             if ch(j) == '分' && ch(j + 1) == '之' {
-                let m = scan_chars(&cs, j + 2, len)?;
-                Some((m.value, idx(m.end)))
+                match scan_chars(&cs, j + 2, len) {
+                    Some(m) => Some((m.value, idx(m.end))),
+                    // 萬分之肆: a financial digit standing alone.
+                    None => digit_value(ch(j + 2)).map(|d| (d as f64, j + 3)),
+                }
             } else {
                 None
             }
@@ -744,7 +783,8 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
                 let dj = idx(d.end);
                 if let Some((num, e)) = fraction_at(dj) {
                     if d.value != 0.0 {
-                        n.value += num / d.value;
+                        // 负一又二分之一 = -1.5
+                        n.value += num / d.value * n.value.signum();
                         n.end = cs.get(e).map_or(len, |c| c.0);
                         j = e;
                     }
