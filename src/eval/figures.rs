@@ -108,7 +108,11 @@ impl fmt::Display for FigureEval {
             self.subject_exact
         )?;
         if !self.unlocated.is_empty() {
-            writeln!(f, "gold not located in the page: {}", self.unlocated.join("; "))?;
+            writeln!(
+                f,
+                "gold not located in the page: {}",
+                self.unlocated.join("; ")
+            )?;
         }
         for m in &self.missed {
             writeln!(f, "missed: {m}")?;
@@ -211,28 +215,43 @@ pub fn score(gold: &Gold, page: &str, figures: &[Figure]) -> FigureEval {
             .iter()
             .filter(|h| h.line == g.line && h.surface == g.surface)
             .count();
-        let span = locate(page, g.line, &g.surface, nth).or_else(|| {
-            g.raw
-                .as_deref()
-                .and_then(|r| locate(page, g.line, r, 0))
-        });
+        let span = locate(page, g.line, &g.surface, nth)
+            .or_else(|| g.raw.as_deref().and_then(|r| locate(page, g.line, r, 0)));
         let subject_scored = matches!(g.kind.as_str(), "count" | "percent" | "money");
         if subject_scored {
             ev.subject_total += 1;
         }
         let Some(span) = span else {
             ev.unlocated.push(format!("line {} {}", g.line, g.surface));
-            ev.scores.add(&g.kind, Counts { fn_: 1, ..Default::default() });
-            ev.missed.push(format!("line {} {} ({} {}) not located", g.line, g.surface, g.kind, g.value));
+            ev.scores.add(
+                &g.kind,
+                Counts {
+                    fn_: 1,
+                    ..Default::default()
+                },
+            );
+            ev.missed.push(format!(
+                "line {} {} ({} {}) not located",
+                g.line, g.surface, g.kind, g.value
+            ));
             continue;
         };
         let hit = figures.iter().enumerate().position(|(pi, p)| {
-            !used[pi] && p.span.overlaps(&span) && p.kind.name() == g.kind && value_matches(&p.value, &g.value)
+            !used[pi]
+                && p.span.overlaps(&span)
+                && p.kind.name() == g.kind
+                && value_matches(&p.value, &g.value)
         });
         match hit {
             Some(pi) => {
                 used[pi] = true;
-                ev.scores.add(&g.kind, Counts { tp: 1, ..Default::default() });
+                ev.scores.add(
+                    &g.kind,
+                    Counts {
+                        tp: 1,
+                        ..Default::default()
+                    },
+                );
                 if subject_scored {
                     let p = figures[pi].subject.as_deref().unwrap_or("");
                     let gs = g.subject.as_deref().unwrap_or("");
@@ -247,7 +266,13 @@ pub fn score(gold: &Gold, page: &str, figures: &[Figure]) -> FigureEval {
                 }
             }
             None => {
-                ev.scores.add(&g.kind, Counts { fn_: 1, ..Default::default() });
+                ev.scores.add(
+                    &g.kind,
+                    Counts {
+                        fn_: 1,
+                        ..Default::default()
+                    },
+                );
                 let near: Vec<String> = figures
                     .iter()
                     .filter(|p| p.span.overlaps(&span))
@@ -266,7 +291,13 @@ pub fn score(gold: &Gold, page: &str, figures: &[Figure]) -> FigureEval {
     }
     for (pi, p) in figures.iter().enumerate() {
         if !used[pi] {
-            ev.scores.add(p.kind.name(), Counts { fp: 1, ..Default::default() });
+            ev.scores.add(
+                p.kind.name(),
+                Counts {
+                    fp: 1,
+                    ..Default::default()
+                },
+            );
             ev.spurious.push(format!(
                 "{} ({} {} {:?}) at {}..{}",
                 p.surface,

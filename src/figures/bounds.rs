@@ -114,7 +114,18 @@ const SUFFIX: &[(&str, Op)] = &[
     ("余", Op::Gt),
 ];
 
-const JOINERS: &[&str] = &["的同时", "并且", "而且", "同时", "并", "且", "，", ",", "、", ""];
+const JOINERS: &[&str] = &[
+    "的同时",
+    "并且",
+    "而且",
+    "同时",
+    "并",
+    "且",
+    "，",
+    ",",
+    "、",
+    "",
+];
 const RANGE_SEPS: &[&str] = &["到", "至", "~", "～", "-", "–", "—", "－"];
 
 fn bound(start: usize, end: usize, op: Op, v: f64) -> Bound {
@@ -140,16 +151,15 @@ fn trim_end(s: &str) -> &str {
 
 /// Every bound in `text`, in order.
 pub fn bounds(text: &str) -> Vec<Bound> {
-    let nums: Vec<Numeral> = numeral::find_all(text)
-        .into_iter()
-        .map(|mut n| {
-            // 百分之零点九: the percent words belong to the number.
-            if text[..n.start].ends_with("百分之") {
-                n.start -= "百分之".len();
-            }
-            n
-        })
-        .collect();
+    let mut nums: Vec<Numeral> = numeral::find_all(text);
+    let mut prev_end = 0;
+    for n in &mut nums {
+        // 百分之零点九: the percent words belong to the number.
+        if text[..n.start].ends_with("百分之") && n.start - "百分之".len() >= prev_end {
+            n.start -= "百分之".len();
+        }
+        prev_end = n.end;
+    }
     let mut single: Vec<Bound> = Vec::new();
     let mut k = 0;
     while k < nums.len() {
@@ -165,7 +175,7 @@ pub fn bounds(text: &str) -> Vec<Bound> {
             let tail = &text[m.end..];
             let sep = ["和", "与", "跟"].contains(&mid);
             let close = ["之间", "间"].iter().find(|w| tail.starts_with(**w));
-            if sep && close.is_some() {
+            if let (true, Some(close)) = (sep, close) {
                 let mut start = n.start;
                 for w in ["位于", "在"] {
                     let b = before.strip_suffix('第').unwrap_or(before);
@@ -176,7 +186,7 @@ pub fn bounds(text: &str) -> Vec<Bound> {
                 }
                 single.push(Bound {
                     start,
-                    end: m.end + close.unwrap().len(),
+                    end: m.end + close.len(),
                     low: Some(n.value),
                     high: Some(m.value),
                     low_closed: true,
@@ -185,7 +195,10 @@ pub fn bounds(text: &str) -> Vec<Bound> {
                 k += 2;
                 continue;
             }
-            if RANGE_SEPS.contains(&mid) && n.value <= m.value && !text[..n.start].ends_with(['-', '－']) {
+            if RANGE_SEPS.contains(&mid)
+                && n.value <= m.value
+                && !text[..n.start].ends_with(['-', '－'])
+            {
                 single.push(Bound {
                     start: n.start,
                     end: m.end,
@@ -214,7 +227,11 @@ pub fn bounds(text: &str) -> Vec<Bound> {
         let pre = PREFIX.iter().find(|(w, _)| before.ends_with(w));
         // A unit may sit between the number and 以上 (20万次以上).
         let unit_len = super::units::unit_at(after_t)
-            .filter(|u| SUFFIX.iter().any(|(w, _)| after_t[u.text.len()..].starts_with(w)))
+            .filter(|u| {
+                SUFFIX
+                    .iter()
+                    .any(|(w, _)| after_t[u.text.len()..].starts_with(w))
+            })
             .map_or(0, |u| u.text.len());
         let suf = SUFFIX
             .iter()
@@ -224,7 +241,12 @@ pub fn bounds(text: &str) -> Vec<Bound> {
         } else if let Some(&(w, op)) = suf {
             // 多 / 余 only right after the numeral.
             if !(matches!(w, "多" | "余") && (unit_len > 0 || pad > 0)) {
-                single.push(bound(n.start, n.end + pad + unit_len + w.len(), op, n.value));
+                single.push(bound(
+                    n.start,
+                    n.end + pad + unit_len + w.len(),
+                    op,
+                    n.value,
+                ));
             }
         } else if n.flags.approx.is_some() {
             single.push(bound(n.start, n.end, Op::Gt, n.value));
@@ -235,6 +257,10 @@ pub fn bounds(text: &str) -> Vec<Bound> {
     let mut out: Vec<Bound> = Vec::new();
     for b in single {
         if let Some(a) = out.last_mut() {
+            if a.end > b.start {
+                // Overlapping readings (三两以上: 两 as a unit and as a number): keep the first.
+                continue;
+            }
             let mid = text[a.end..b.start].trim_matches(' ');
             let lower_upper = a.high.is_none() && b.low.is_none();
             let upper_lower = a.low.is_none() && b.high.is_none();

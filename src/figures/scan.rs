@@ -39,8 +39,20 @@ impl RawFigure {
 const PREFIX_IN_SURFACE: &[&str] = &["近", "约", "逾", "上"];
 /// Verbs before a numeral that bound it (not part of the surface).
 const PREFIX_VERBS: &[&str] = &[
-    "超过", "突破", "不到", "不足", "将近", "接近", "大约", "不少于", "不低于", "至少", "不超过",
-    "高达", "多达", "超",
+    "超过",
+    "突破",
+    "不到",
+    "不足",
+    "将近",
+    "接近",
+    "大约",
+    "不少于",
+    "不低于",
+    "至少",
+    "不超过",
+    "高达",
+    "多达",
+    "超",
 ];
 /// Markers after a unit.
 const SUFFIX_MARKERS: &[&str] = &[
@@ -63,8 +75,19 @@ pub fn find_raw(text: &str) -> Vec<RawFigure> {
             continue;
         }
         match figure_at(text, &cs, i) {
-            Ok((f, next)) => {
-                out.push(f);
+            Ok((mut f, next)) => {
+                // A printed prefix (近, 上, 今年) must not reach into the figure before.
+                let last_end = out.last().map_or(0, |p: &RawFigure| p.end);
+                if f.start < last_end && f.num_start >= last_end {
+                    if f.approx.is_some_and(|a| PREFIX_IN_SURFACE.contains(&a)) {
+                        f.approx = None;
+                    }
+                    f.start = f.num_start;
+                    f.year_offset = 0;
+                }
+                if f.start >= last_end {
+                    out.push(f);
+                }
                 i = next.max(i + 1);
             }
             Err(skip) => i = skip.max(i + 1),
@@ -75,7 +98,22 @@ pub fn find_raw(text: &str) -> Vec<RawFigure> {
 
 fn candidate(c: char) -> bool {
     numeral::starts_numeral(c)
-        || matches!(c, '第' | '万' | '萬' | '佰' | '仟' | '$' | '￥' | '¥' | '-' | '－' | '负' | '負' | '对' | '對')
+        || matches!(
+            c,
+            '第' | '万'
+                | '萬'
+                | '佰'
+                | '仟'
+                | '$'
+                | '￥'
+                | '¥'
+                | '-'
+                | '－'
+                | '负'
+                | '負'
+                | '对'
+                | '對'
+        )
 }
 
 /// Bare units before 分之 and the denominator they make: 百分之 → 100.
@@ -117,12 +155,17 @@ fn before_is(text: &str, cs: &[(usize, char)], i: usize, s: &str) -> bool {
 /// index to resume from.
 fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, usize), usize> {
     let len = text.len();
+    if i >= cs.len() {
+        return Err(i);
+    }
     let rest = &text[cs[i].0..];
     let c = cs[i].1;
     let prev = if i > 0 { cs[i - 1].1 } else { '\0' };
     // A sign belongs to the number unless it joins two numbers (5-20).
     if matches!(c, '-' | '－' | '负' | '負') {
-        if prev.is_ascii_alphanumeric() || !ch(cs, i + 1).is_ascii_digit() && !numeral::starts_numeral(ch(cs, i + 1)) {
+        if prev.is_ascii_alphanumeric()
+            || !ch(cs, i + 1).is_ascii_digit() && !numeral::starts_numeral(ch(cs, i + 1))
+        {
             return Err(i + 1);
         }
         let (f, next) = figure_at(text, cs, i + 1)?;
@@ -131,7 +174,10 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         }
         let mut f = f;
         if let FigureValue::Number(v) = f.value {
-            if matches!(f.kind, FigureKind::Count | FigureKind::Quantity | FigureKind::Money | FigureKind::Percent) {
+            if matches!(
+                f.kind,
+                FigureKind::Count | FigureKind::Quantity | FigureKind::Money | FigureKind::Percent
+            ) {
                 f.value = FigureValue::Number(-v);
                 f.start = cs[i].0;
                 f.num_start = cs[i].0;
@@ -142,13 +188,19 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
     // 打对折.
     if matches!(c, '对' | '對') {
         return if prev == '打' && ch(cs, i + 1) == '折' {
-            Ok((raw(cs, i, i + 2, len, FigureKind::Percent, 50.0, "折"), i + 2))
+            Ok((
+                raw(cs, i, i + 2, len, FigureKind::Percent, 50.0, "折"),
+                i + 2,
+            ))
         } else {
             Err(i + 1)
         };
     }
     if rest.starts_with("百分之百") {
-        return Ok((raw(cs, i, i + 4, len, FigureKind::Percent, 100.0, "%"), i + 4));
+        return Ok((
+            raw(cs, i, i + 4, len, FigureKind::Percent, 100.0, "%"),
+            i + 4,
+        ));
     }
     // 百分之五, 千分之二, 万分之三, 百万分之五.
     if let Some((den, k)) = per_units(cs, i) {
@@ -159,11 +211,24 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                         return None;
                     }
                     let d = numeral::digit_value(ch(cs, k))?;
-                    Some(Numeral { start: cs[k].0, end: byte_at(cs, k + 1, len), value: d as f64, flags: Default::default() })
+                    Some(Numeral {
+                        start: cs[k].0,
+                        end: byte_at(cs, k + 1, len),
+                        value: d as f64,
+                        flags: Default::default(),
+                    })
                 })
                 .ok_or(k)?;
             let j = idx_of(cs, n.end);
-            let mut f = raw(cs, i, j, len, FigureKind::Percent, n.value * 100.0 / den, "%");
+            let mut f = raw(
+                cs,
+                i,
+                j,
+                len,
+                FigureKind::Percent,
+                n.value * 100.0 / den,
+                "%",
+            );
             if let Some((m, j2)) = suffix_marker(text, cs, j, SUFFIX_MARKERS) {
                 f.approx = Some(m);
                 f.end = byte_at(cs, j2, len);
@@ -176,7 +241,9 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         return Err(i + 1);
     }
     if matches!(c, '$' | '￥' | '¥') {
-        let n = numeral::scan_chars(cs, i + 1, len).filter(|n| n.flags.arabic).ok_or(i + 1)?;
+        let n = numeral::scan_chars(cs, i + 1, len)
+            .filter(|n| n.flags.arabic)
+            .ok_or(i + 1)?;
         let j = idx_of(cs, n.end);
         let unit = if c == '$' { "$" } else { "元" };
         let f = raw(cs, i, j, len, FigureKind::Money, n.value, unit);
@@ -191,7 +258,10 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         }
         let mut f = raw(cs, i, j, len, FigureKind::Ordinal, n.value, "");
         if let Some(u) = unit_at(after) {
-            if matches!(u.class, UnitClass::Kind(FigureKind::Count | FigureKind::Ordinal)) {
+            if matches!(
+                u.class,
+                UnitClass::Kind(FigureKind::Count | FigureKind::Ordinal)
+            ) {
                 f.unit = u.report;
                 f.end = n.end + u.text.len();
             }
@@ -201,8 +271,14 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
     // 半折 / 半成.
     if c == '半' {
         return match ch(cs, i + 1) {
-            '折' => Ok((raw(cs, i, i + 2, len, FigureKind::Percent, 50.0, "折"), i + 2)),
-            '成' => Ok((raw(cs, i, i + 2, len, FigureKind::Percent, 5.0, "成"), i + 2)),
+            '折' => Ok((
+                raw(cs, i, i + 2, len, FigureKind::Percent, 50.0, "折"),
+                i + 2,
+            )),
+            '成' => Ok((
+                raw(cs, i, i + 2, len, FigureKind::Percent, 5.0, "成"),
+                i + 2,
+            )),
             _ => Err(i + 1),
         };
     }
@@ -242,7 +318,9 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
     let mut j = idx_of(cs, n.end);
     if n.flags.arabic && !n.flags.chinese {
         // Part of a code, a word or a URL: A2021, 5G, v1.2, %20.
-        if prev.is_ascii_alphanumeric() || matches!(prev, '.' | '_' | '%' | '/' | '=' | '&' | '?' | '#') {
+        if prev.is_ascii_alphanumeric()
+            || matches!(prev, '.' | '_' | '%' | '/' | '=' | '&' | '?' | '#')
+        {
             return Err(j);
         }
         if ch(cs, j) == '版' {
@@ -266,7 +344,15 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         if value == 0.0 {
             return Err(j2);
         }
-        let f = raw(cs, i, j2, len, FigureKind::Percent, m.value / value * 100.0, "分之");
+        let f = raw(
+            cs,
+            i,
+            j2,
+            len,
+            FigureKind::Percent,
+            m.value / value * 100.0,
+            "分之",
+        );
         return Ok((f, j2));
     }
     // A time written 9点30分.
@@ -275,17 +361,10 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
             let h = numeral::scan_chars(&cs[..p], i, cs[p].0);
             let mi = numeral::scan_chars(cs, p + 1, len);
             if let (Some(h), Some(mi)) = (h, mi) {
-                let f = raw(
-                    cs,
-                    i,
-                    j + 1,
-                    len,
-                    FigureKind::Time,
-                    0.0,
-                    "分",
-                );
+                let f = raw(cs, i, j + 1, len, FigureKind::Time, 0.0, "分");
                 let mut f = f;
-                f.value = FigureValue::Date(format!("{:02}:{:02}", h.value as u32, mi.value as u32));
+                f.value =
+                    FigureValue::Date(format!("{:02}:{:02}", h.value as u32, mi.value as u32));
                 return Ok((f, j + 1));
             }
         }
@@ -305,7 +384,9 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
     }
     // 余 / 多 / 来 / 几 between the numeral and its unit.
     let mut k = j;
-    if matches!(ch(cs, k), '余' | '多' | '来' | '几') && unit_at(&text[byte_at(cs, k + 1, len)..]).is_some() {
+    if matches!(ch(cs, k), '余' | '多' | '来' | '几')
+        && unit_at(&text[byte_at(cs, k + 1, len)..]).is_some()
+    {
         approx = Some(marker_str(ch(cs, k)));
         k += 1;
     }
@@ -359,7 +440,8 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                 if let Some(m) = numeral::scan_chars(cs, e0, len) {
                     let e = idx_of(cs, m.end);
                     if text[byte_at(cs, e, len)..].starts_with("美分") {
-                        f.value = FigureValue::Number(((v + m.value / 100.0) * 100.0).round() / 100.0);
+                        f.value =
+                            FigureValue::Number(((v + m.value / 100.0) * 100.0).round() / 100.0);
                         end = e + 2;
                         f.end = byte_at(cs, end, len);
                     }
@@ -427,7 +509,11 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         }
         Some((_, UnitClass::Month)) if is_int_in(value, 1.0, 12.0) && approx.is_none() => {
             let mo = value as u32;
-            let mut end = k + if text[byte_at(cs, k, len)..].starts_with("月份") { 2 } else { 1 };
+            let mut end = k + if text[byte_at(cs, k, len)..].starts_with("月份") {
+                2
+            } else {
+                1
+            };
             let mut date = format!("--{mo:02}");
             let mut unit = "月";
             if let Some((d, e2)) = num_unit(cs, end, len, &['日', '号'], 1.0, 31.0) {
@@ -467,14 +553,37 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
             f = raw(cs, i, end, len, FigureKind::Time, 0.0, unit);
             f.value = FigureValue::Date(format!("{:02}:{minute:02}", value as u32));
         }
-        Some((_, UnitClass::Tenths)) if !matches!(ch(cs, k + 1), '立' | '为' | '功' | '就' | '绩' | '本' | '员' | '果' | '长' | '熟' | '交' | '效' | '都' | '型' | '品' | '套' | '批' | '年') => {
+        Some((_, UnitClass::Tenths))
+            if !matches!(
+                ch(cs, k + 1),
+                '立' | '为'
+                    | '功'
+                    | '就'
+                    | '绩'
+                    | '本'
+                    | '员'
+                    | '果'
+                    | '长'
+                    | '熟'
+                    | '交'
+                    | '效'
+                    | '都'
+                    | '型'
+                    | '品'
+                    | '套'
+                    | '批'
+                    | '年'
+            ) =>
+        {
             let mut v = value * 10.0;
             let mut end = k + 1;
             if ch(cs, end) == '半' {
                 v += 5.0;
                 end += 1;
             } else if let Some(d) = numeral::digit_value(ch(cs, end)) {
-                if !numeral::starts_numeral(ch(cs, end + 1)) && unit_at(&text[byte_at(cs, end + 1, len)..]).is_none() {
+                if !numeral::starts_numeral(ch(cs, end + 1))
+                    && unit_at(&text[byte_at(cs, end + 1, len)..]).is_none()
+                {
                     v += d as f64;
                     end += 1;
                 }
@@ -484,10 +593,16 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
             }
             f = raw(cs, i, end, len, FigureKind::Percent, v, "成");
         }
-        Some((_, UnitClass::Discount)) if !matches!(ch(cs, k + 1), '合' | '算' | '扣' | '旧' | '叠' | '腾' | '射' | '磨' | '服' | '返' | '线') => {
+        Some((_, UnitClass::Discount))
+            if !matches!(
+                ch(cs, k + 1),
+                '合' | '算' | '扣' | '旧' | '叠' | '腾' | '射' | '磨' | '服' | '返' | '线'
+            ) =>
+        {
             let v = if value < 10.0 {
                 value * 10.0
-            } else if value < 100.0 && value.fract() == 0.0 && (n.flags.arabic || n.flags.sequence) {
+            } else if value < 100.0 && value.fract() == 0.0 && (n.flags.arabic || n.flags.sequence)
+            {
                 value
             } else {
                 return Err(k + 1);
@@ -499,7 +614,13 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         }
         _ => {
             // No unit. 9点 after 上午/下午 is a time.
-            if ch(cs, j) == '点' && is_int_in(value, 0.0, 24.0) && (matches!(ch(cs, j + 1), '半' | '钟' | '整' | '许') || ["午", "晚", "早", "晨", "日", "天"].iter().any(|w| before_is(text, cs, i, w))) {
+            if ch(cs, j) == '点'
+                && is_int_in(value, 0.0, 24.0)
+                && (matches!(ch(cs, j + 1), '半' | '钟' | '整' | '许')
+                    || ["午", "晚", "早", "晨", "日", "天"]
+                        .iter()
+                        .any(|w| before_is(text, cs, i, w)))
+            {
                 let mut end = j + 1;
                 let mut minute = 0;
                 if ch(cs, end) == '半' {
@@ -513,9 +634,8 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
             } else if n.flags.arabic && !ch(cs, j).is_ascii_alphabetic() {
                 // A bare Arabic number: a count whose unit is not printed.
                 f = raw(cs, i, j, len, FigureKind::Count, value, "");
-                approx = approx.or_else(|| {
-                    matches!(ch(cs, j), '余' | '多').then(|| marker_str(ch(cs, j)))
-                });
+                approx = approx
+                    .or_else(|| matches!(ch(cs, j), '余' | '多').then(|| marker_str(ch(cs, j))));
                 if approx.is_some() && matches!(ch(cs, j), '余' | '多') {
                     f.end = byte_at(cs, j + 1, len);
                 }
@@ -529,9 +649,17 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
     }
     // A range: 3至5年, 20~100个.
     let fe = idx_of(cs, f.end);
-    if matches!(f.kind, FigureKind::Count | FigureKind::Quantity | FigureKind::Money | FigureKind::Percent | FigureKind::Duration)
-        && matches!(ch(cs, fe), '至' | '到' | '~' | '～' | '-' | '—' | '–' | '－')
-    {
+    if matches!(
+        f.kind,
+        FigureKind::Count
+            | FigureKind::Quantity
+            | FigureKind::Money
+            | FigureKind::Percent
+            | FigureKind::Duration
+    ) && matches!(
+        ch(cs, fe),
+        '至' | '到' | '~' | '～' | '-' | '—' | '–' | '－'
+    ) {
         if let Ok((g, ge)) = figure_at(text, cs, fe + 1) {
             let low = number_of(&f.value);
             let high = number_of(&g.value);
@@ -574,7 +702,14 @@ fn is_int_in(v: f64, lo: f64, hi: f64) -> bool {
 
 /// A numeral at char `i` followed by one of `units`, with its value in
 /// `[lo, hi]`: the value and the char index after the unit.
-fn num_unit(cs: &[(usize, char)], i: usize, len: usize, units: &[char], lo: f64, hi: f64) -> Option<(f64, usize)> {
+fn num_unit(
+    cs: &[(usize, char)],
+    i: usize,
+    len: usize,
+    units: &[char],
+    lo: f64,
+    hi: f64,
+) -> Option<(f64, usize)> {
     let n = numeral::scan_chars(cs, i, len)?;
     let e = idx_of(cs, n.end);
     (units.contains(&ch(cs, e)) && is_int_in(n.value, lo, hi)).then_some((n.value, e + 1))
@@ -591,11 +726,18 @@ fn marker_str(c: char) -> &'static str {
 }
 
 /// A marker from `list` at char `i`.
-fn suffix_marker(text: &str, cs: &[(usize, char)], i: usize, list: &[&'static str]) -> Option<(&'static str, usize)> {
+fn suffix_marker(
+    text: &str,
+    cs: &[(usize, char)],
+    i: usize,
+    list: &[&'static str],
+) -> Option<(&'static str, usize)> {
     let rest = &text[byte_at(cs, i, text.len())..];
     let m = list.iter().find(|m| rest.starts_with(**m))?;
     // 多 / 余 after a unit only when no other word follows (3年多, not 3人多次).
-    if matches!(*m, "多" | "余") && rest[m.len()..].starts_with(|c: char| unit_at(&c.to_string()).is_some() || c == '万') {
+    if matches!(*m, "多" | "余")
+        && rest[m.len()..].starts_with(|c: char| unit_at(&c.to_string()).is_some() || c == '万')
+    {
         return None;
     }
     Some((m, i + m.chars().count()))
@@ -644,7 +786,15 @@ pub(crate) fn inside_phrase(text: &str, cs: &[(usize, char)], i: usize, end: usi
 }
 
 /// A figure spanning chars `[i, j)`.
-fn raw(cs: &[(usize, char)], i: usize, j: usize, len: usize, kind: FigureKind, value: f64, unit: &'static str) -> RawFigure {
+fn raw(
+    cs: &[(usize, char)],
+    i: usize,
+    j: usize,
+    len: usize,
+    kind: FigureKind,
+    value: f64,
+    unit: &'static str,
+) -> RawFigure {
     RawFigure {
         start: cs[i].0,
         end: byte_at(cs, j, len),

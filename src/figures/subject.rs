@@ -22,11 +22,47 @@ fn clause_break(c: char) -> bool {
     )
 }
 
-const LEADING: &[&str] = &["共计", "共有", "共", "在", "对", "向", "给", "从", "由", "把", "将", "并且", "并", "其中", "同时", "先后", "另有", "还有", "已经", "已", "又"];
+const LEADING: &[&str] = &[
+    "共计", "共有", "共", "在", "对", "向", "给", "从", "由", "把", "将", "并且", "并", "其中",
+    "同时", "先后", "另有", "还有", "已经", "已", "又",
+];
 const TRAILING: &[&str] = &[
-    "约为", "分别为", "分别是", "达到了", "达到", "达", "为", "是", "有", "了", "共计", "共", "合计",
-    "累计", "超过", "突破", "不到", "不足", "将近", "接近", "大约", "约", "近", "逾", "高达", "多达",
-    "至少", "不少于", "不低于", "不超过", "超", "上", "已经", "已", "总计", "总数",
+    "约为",
+    "分别为",
+    "分别是",
+    "达到了",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "有",
+    "了",
+    "共计",
+    "共",
+    "合计",
+    "累计",
+    "超过",
+    "突破",
+    "不到",
+    "不足",
+    "将近",
+    "接近",
+    "大约",
+    "约",
+    "近",
+    "逾",
+    "高达",
+    "多达",
+    "至少",
+    "不少于",
+    "不低于",
+    "不超过",
+    "超",
+    "上",
+    "已经",
+    "已",
+    "总计",
+    "总数",
 ];
 
 fn nounish(pos: &str) -> bool {
@@ -34,7 +70,13 @@ fn nounish(pos: &str) -> bool {
 }
 
 /// The subject of `r`, or `None`.
-pub fn subject(text: &str, r: &RawFigure, prev_end: usize, next_start: usize, tokens: &[Token]) -> Option<String> {
+pub fn subject(
+    text: &str,
+    r: &RawFigure,
+    prev_end: usize,
+    next_start: usize,
+    tokens: &[Token],
+) -> Option<String> {
     if r.kind != FigureKind::Date && r.kind != FigureKind::Time {
         if let Some(s) = following(text, r.end, next_start, tokens) {
             return Some(s);
@@ -72,9 +114,13 @@ fn following(text: &str, at: usize, limit: usize, tokens: &[Token]) -> Option<St
             seen_noun = true;
             end = e;
             good = e;
-        } else if matches!(w, "、" | "和" | "及" | "与" | "以及" | "(" | "（" | "\"" | "“" | "‘" | "'" | "「" | "《") {
+        } else if matches!(
+            w,
+            "、" | "和" | "及" | "与" | "以及" | "(" | "（" | "\"" | "“" | "‘" | "'" | "「" | "《"
+        ) {
             end = e;
-        } else if matches!(w, ")" | "）" | "\"" | "”" | "’" | "'" | "」" | "》") && seen_noun {
+        } else if matches!(w, ")" | "）" | "\"" | "”" | "’" | "'" | "」" | "》") && seen_noun
+        {
             end = e;
             good = e;
         } else if !seen_noun && (t.pos.starts_with('a') || t.pos.starts_with('v') || t.pos == "d") {
@@ -95,10 +141,12 @@ fn preceding(text: &str, at: usize, floor: usize) -> Option<String> {
     let head = &text[floor.min(at)..at];
     let start = head
         .char_indices()
-        .filter(|&(_, c)| clause_break(c))
-        .last()
+        .rfind(|&(_, c)| clause_break(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let mut s: String = head[start..].chars().filter(|c| !c.is_whitespace()).collect();
+    let mut s: String = head[start..]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     loop {
         let before = s.len();
         for w in LEADING {
@@ -126,7 +174,11 @@ fn after_clause(text: &str, at: usize, limit: usize) -> Option<String> {
     let tail = &text[at..limit.max(at)];
     let tail = tail.trim_start_matches(|c: char| clause_break(c) || c.is_whitespace());
     let end = tail.find(clause_break).unwrap_or(tail.len());
-    let s: String = tail[..end].chars().filter(|c| !c.is_whitespace()).take(40).collect();
+    let s: String = tail[..end]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(40)
+        .collect();
     (s.chars().count() >= 2).then_some(balance(&s))
 }
 

@@ -11,7 +11,8 @@ use wenxi::figures::{bounds, FigureKind, FigureValue};
 use crate::seed;
 
 const SEED_GOLD: &str = include_str!("../data/seed/seed-gold.json");
-const RT_SPANS: &str = include_str!("../data/figures/recognizers-text-zh/recognizers_zh.spans.jsonl");
+const RT_SPANS: &str =
+    include_str!("../data/figures/recognizers-text-zh/recognizers_zh.spans.jsonl");
 const DEVIATIONS: &str = include_str!("../data/figures/deviations.json");
 const CN2AN: &str = include_str!("../data/figures/cn2an/cn2an_cases.json");
 
@@ -23,7 +24,11 @@ fn seed_figures_recall_precision_and_subjects() {
     assert_eq!(o.tp + o.fn_, 84, "the gold has 84 figures");
     assert!(o.recall() >= 0.97, "recall {:.4}", o.recall());
     assert!(o.precision() >= 0.97, "precision {:.4}", o.precision());
-    assert!(ev.subject_accuracy() >= 0.80, "subject accuracy {:.4}", ev.subject_accuracy());
+    assert!(
+        ev.subject_accuracy() >= 0.80,
+        "subject accuracy {:.4}",
+        ev.subject_accuracy()
+    );
 }
 
 #[test]
@@ -142,13 +147,20 @@ fn expected(model: &str, c: &RtCase) -> Vec<Item> {
     c.spans
         .iter()
         .map(|(s, e, _, res, _)| {
-            let v = res.as_ref().and_then(|r| r.get("value")).and_then(|v| v.as_str());
+            let v = res
+                .as_ref()
+                .and_then(|r| r.get("value"))
+                .and_then(|v| v.as_str());
             let value = match (model, v) {
                 (_, None) => Val::None,
                 ("NumberRange", Some(v)) => Val::Interval(v.to_string()),
                 (_, Some(v)) => v.trim_end_matches('%').parse().map_or(Val::None, Val::Num),
             };
-            Item { start: *s, end: *e, value }
+            Item {
+                start: *s,
+                end: *e,
+                value,
+            }
         })
         .collect()
 }
@@ -164,7 +176,13 @@ fn same_interval(a: &str, b: &str) -> bool {
         let close = s.chars().last()?;
         let inner = &s[1..s.len() - 1];
         let (lo, hi) = inner.split_once(',')?;
-        let p = |x: &str| if x.is_empty() { Some(None) } else { x.parse().ok().map(Some) };
+        let p = |x: &str| {
+            if x.is_empty() {
+                Some(None)
+            } else {
+                x.parse().ok().map(Some)
+            }
+        };
         Some((open, p(lo)?, p(hi)?, close))
     };
     match (parts(a), parts(b)) {
@@ -212,7 +230,11 @@ fn recognizers_text_specs_pass_or_are_listed() {
     let listed: HashSet<(&str, &str)> = deviations
         .iter()
         .map(|d| {
-            assert!(!d.reason.trim().is_empty(), "deviation without a reason: {}", d.input);
+            assert!(
+                !d.reason.trim().is_empty(),
+                "deviation without a reason: {}",
+                d.input
+            );
             (d.model.as_str(), d.input.as_str())
         })
         .collect();
@@ -233,20 +255,34 @@ fn recognizers_text_specs_pass_or_are_listed() {
                 listed_but_passing.push(format!("{model}: {:?}", c.text));
             }
         } else if !listed.contains(&(model, c.text.as_str())) {
-            unlisted.push(format!("{model}: {:?}\n    expected {exp:?}\n    got      {pred:?}", c.text));
+            unlisted.push(format!(
+                "{model}: {:?}\n    expected {exp:?}\n    got      {pred:?}",
+                c.text
+            ));
         }
     }
     let (mut pass, mut total) = (0, 0);
     for (m, (p, t)) in &per_model {
-        println!("Recognizers-Text {m:<12} {p:>4}/{t:<4} = {:.4}", *p as f64 / *t as f64);
+        println!(
+            "Recognizers-Text {m:<12} {p:>4}/{t:<4} = {:.4}",
+            *p as f64 / *t as f64
+        );
         pass += p;
         total += t;
     }
     let rate = pass as f64 / total as f64;
     println!("Recognizers-Text overall      {pass:>4}/{total:<4} = {rate:.4}");
     assert_eq!(total, 660, "six spec files, 660 cases");
-    assert!(unlisted.is_empty(), "{} failing cases not in deviations.json:\n{}", unlisted.len(), unlisted.join("\n"));
-    assert!(listed_but_passing.is_empty(), "listed in deviations.json but passing: {listed_but_passing:?}");
+    assert!(
+        unlisted.is_empty(),
+        "{} failing cases not in deviations.json:\n{}",
+        unlisted.len(),
+        unlisted.join("\n")
+    );
+    assert!(
+        listed_but_passing.is_empty(),
+        "listed in deviations.json but passing: {listed_but_passing:?}"
+    );
     assert!(rate >= 0.95, "pass rate {rate:.4} below 0.95");
 }
 

@@ -154,8 +154,8 @@ enum Tok {
 fn arabic_at(chars: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
     let mut j = i;
     let mut s = String::new();
-    let starts_with_point =
-        matches!(chars.get(j), Some((_, '.'))) && chars.get(j + 1).and_then(|c| ascii_digit(c.1)).is_some();
+    let starts_with_point = matches!(chars.get(j), Some((_, '.')))
+        && chars.get(j + 1).and_then(|c| ascii_digit(c.1)).is_some();
     if starts_with_point {
         s.push('0');
     } else if ascii_digit(chars.get(j)?.1).is_none() {
@@ -169,7 +169,8 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
         // Thousands separators: groups of exactly three digits follow.
         if let Some(&(_, sep)) = chars.get(j) {
             if (sep == ',' || sep == '，') && int_digits <= 3 {
-                let three = (1..=3).all(|k| chars.get(j + k).and_then(|c| ascii_digit(c.1)).is_some());
+                let three =
+                    (1..=3).all(|k| chars.get(j + k).and_then(|c| ascii_digit(c.1)).is_some());
                 let fourth = chars.get(j + 4).and_then(|c| ascii_digit(c.1)).is_some();
                 if three && !fourth {
                     j += 1;
@@ -273,13 +274,20 @@ fn tokenize(chars: &[(usize, char)], mut i: usize, allow_arabic: bool) -> Vec<(T
             Tok::Tens(30.0)
         } else if (c == '点' || c == '點')
             && !out.is_empty()
-            && chars
-                .get(i + 1)
-                .is_some_and(|n| (digit_value(n.1).is_some() && !matches!(n.1, '两' | '兩' | '倆' | '俩')) || (allow_arabic && ascii_digit(n.1).is_some()))
+            && chars.get(i + 1).is_some_and(|n| {
+                (digit_value(n.1).is_some() && !matches!(n.1, '两' | '兩' | '倆' | '俩'))
+                    || (allow_arabic && ascii_digit(n.1).is_some())
+            })
         {
             Tok::Point
         } else if matches!(c, '余' | '多' | '几' | '幾' | '来')
-            && matches!(out.last(), Some((Tok::Small(_) | Tok::Big(_) | Tok::Arabic(..) | Tok::Digit(0) | Tok::Tens(_), _)))
+            && matches!(
+                out.last(),
+                Some((
+                    Tok::Small(_) | Tok::Big(_) | Tok::Arabic(..) | Tok::Digit(0) | Tok::Tens(_),
+                    _
+                ))
+            )
             && chars.get(i + 1).is_some_and(|n| big_unit(n.1).is_some())
         {
             Tok::Approx(c)
@@ -652,7 +660,9 @@ pub fn scan(text: &str, start: usize) -> Option<Numeral> {
 pub(crate) fn scan_chars(chars: &[(usize, char)], i: usize, text_len: usize) -> Option<Numeral> {
     let (&(start, c0), _) = (chars.get(i)?, ());
     let (neg, first) = if matches!(c0, '负' | '負' | '-' | '－')
-        && chars.get(i + 1).is_some_and(|c| starts_numeral(c.1) || c.1 == '.')
+        && chars
+            .get(i + 1)
+            .is_some_and(|c| starts_numeral(c.1) || c.1 == '.')
     {
         (true, i + 1)
     } else {
@@ -685,7 +695,10 @@ pub(crate) fn scan_chars(chars: &[(usize, char)], i: usize, text_len: usize) -> 
             if !f.arabic && end_i - first == 1 && !standalone_ok(chars[first].1) {
                 return None;
             }
-            if chars[first..end_i].iter().any(|c| matches!(c.1, '兩' | '〇' | '倆')) {
+            if chars[first..end_i]
+                .iter()
+                .any(|c| matches!(c.1, '兩' | '〇' | '倆'))
+            {
                 f.variant = true;
             }
             return Some(Numeral {
@@ -704,7 +717,21 @@ pub(crate) fn scan_chars(chars: &[(usize, char)], i: usize, text_len: usize) -> 
 fn standalone_ok(c: char) -> bool {
     !matches!(
         c,
-        '伍' | '陆' | '陸' | '拾' | '肆' | '柒' | '捌' | '玖' | '佰' | '仟' | '百' | '千' | '幺' | '俩' | '倆' | '半'
+        '伍' | '陆'
+            | '陸'
+            | '拾'
+            | '肆'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '佰'
+            | '仟'
+            | '百'
+            | '千'
+            | '幺'
+            | '俩'
+            | '倆'
+            | '半'
     )
 }
 
@@ -730,7 +757,8 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
         }
         let prev = if i > 0 { cs[i - 1].1 } else { ' ' };
         if (c.is_ascii_digit() && prev.is_ascii_alphanumeric())
-            || (matches!(c, '-' | '－') && (prev.is_ascii_alphanumeric() || matches!(prev, '.' | '-' | '－')))
+            || (matches!(c, '-' | '－')
+                && (prev.is_ascii_alphanumeric() || matches!(prev, '.' | '-' | '－')))
             || (c == '.' && prev == '.')
         {
             i += 1;
@@ -791,7 +819,9 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
                 }
             }
         } else if n.flags.arabic && matches!(ch(j), '/' | '／') {
-            if let Some(d) = scan_chars(&cs, j + 1, len).filter(|d| d.flags.arabic && d.value != 0.0) {
+            if let Some(d) =
+                scan_chars(&cs, j + 1, len).filter(|d| d.flags.arabic && d.value != 0.0)
+            {
                 n.value /= d.value;
                 n.end = d.end;
                 j = idx(d.end);

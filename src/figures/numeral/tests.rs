@@ -9,7 +9,10 @@ fn chinese_formal() {
     assert_eq!(parse("一千零一万零一", Mode::Strict), Some(10010001.0));
     assert_eq!(parse("十一", Mode::Strict), Some(11.0));
     assert_eq!(parse("负十一", Mode::Strict), Some(-11.0));
-    assert_eq!(parse("四亿五千六百四十二万零一十五", Mode::Strict), Some(456420015.0));
+    assert_eq!(
+        parse("四亿五千六百四十二万零一十五", Mode::Strict),
+        Some(456420015.0)
+    );
 }
 
 #[test]
