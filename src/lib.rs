@@ -151,7 +151,7 @@ impl Analyzer {
             done: 0,
             total: 1,
         });
-        let figures = figures::scan(&cleaned, &layout);
+        let figures = figures::scan_tagged(&cleaned, &layout, &tokens);
         progress(Progress {
             stage: "digest",
             done: 0,

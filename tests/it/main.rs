@@ -1,5 +1,6 @@
 //! The single integration-test binary: one module per topic.
 
+mod figures;
 mod hostile;
 mod intake;
 mod invariants;
