@@ -1,3 +1,8 @@
 //! The single integration-test binary: one module per topic.
 
+mod figures;
+mod hostile;
+mod intake;
+mod invariants;
+mod properties;
 mod seed;
