@@ -8,8 +8,9 @@
 //!     /work/shared/data/ner/pfr-199801/199801.utf8.txt assets/ner.model
 //! ```
 //!
-//! Options: `--bits N` (weight table of 2^N rows, default 18) and
-//! `--epochs N` (default 8); `--dev GOLD.jsonl` scores each epoch's
+//! Options: `--bits N` (weight table of 2^N rows, default 17),
+//! `--epochs N` (default 10), `--prune N` (int8 weights of magnitude <= N
+//! become 0, default 1: the table then compresses to a fraction); `--dev GOLD.jsonl` scores each epoch's
 //! averaged model on a `{"text","spans"}` file (for tuning only; it is never
 //! trained on). Training is deterministic: the same corpus and
 //! options give the same bytes. The PFR corpus is for research use: it is read
@@ -19,8 +20,8 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use wenxi::entities::train::{examples, parse_pfr_line, Trainer};
 use wenxi::entities::model::Model;
+use wenxi::entities::train::{examples, parse_pfr_line, Trainer};
 use wenxi::eval::{Counts, Scores};
 use wenxi::Analyzer;
 
@@ -29,21 +30,35 @@ fn score(analyzer: &Analyzer, model: &Model<'_>, gold: &str) -> Result<Scores, S
     use std::collections::HashSet;
     let mut scores = Scores::default();
     for line in gold.lines().filter(|l| !l.trim().is_empty()) {
-        let g: wenxi::eval::ner::GoldLine = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        let g: wenxi::eval::ner::GoldLine =
+            serde_json::from_str(line).map_err(|e| e.to_string())?;
         let mut tokens = Vec::new();
         for seg in wenxi::entities::segments(&g.text) {
             analyzer.lexicon().tag_into(&g.text, seg, &mut tokens);
         }
         let pred: HashSet<(usize, usize, String)> = wenxi::entities::tag(model, &g.text, &tokens)
             .into_iter()
-            .map(|m| (g.text[..m.start].chars().count(), g.text[..m.end].chars().count(), m.kind.code().to_string()))
+            .map(|m| {
+                (
+                    g.text[..m.start].chars().count(),
+                    g.text[..m.end].chars().count(),
+                    m.kind.code().to_string(),
+                )
+            })
             .collect();
         let gold: HashSet<(usize, usize, String)> = g.spans.into_iter().collect();
         for t in ["PER", "LOC", "ORG"] {
             let gp: HashSet<_> = gold.iter().filter(|s| s.2 == t).collect();
             let pp: HashSet<_> = pred.iter().filter(|s| s.2 == t).collect();
             let tp = gp.intersection(&pp).count() as u64;
-            scores.add(t, Counts { tp, fp: pp.len() as u64 - tp, fn_: gp.len() as u64 - tp });
+            scores.add(
+                t,
+                Counts {
+                    tp,
+                    fp: pp.len() as u64 - tp,
+                    fn_: gp.len() as u64 - tp,
+                },
+            );
         }
     }
     Ok(scores)
@@ -62,7 +77,7 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_env();
-    let (mut bits, mut epochs) = (18u32, 8usize);
+    let (mut bits, mut epochs, mut prune) = (17u32, 10usize, 1i8);
     let mut paths: Vec<String> = Vec::new();
     let mut dev: Option<String> = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -81,7 +96,22 @@ fn run() -> Result<(), String> {
                     .parse()
                     .map_err(|e| format!("--epochs: {e}"))?
             }
-            Long("dev") => dev = Some(parser.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())?),
+            Long("prune") => {
+                prune = parser
+                    .value()
+                    .map_err(|e| e.to_string())?
+                    .parse()
+                    .map_err(|e| format!("--prune: {e}"))?
+            }
+            Long("dev") => {
+                dev = Some(
+                    parser
+                        .value()
+                        .map_err(|e| e.to_string())?
+                        .string()
+                        .map_err(|e| e.to_string())?,
+                )
+            }
             Value(v) => paths.push(v.string().map_err(|e| e.to_string())?),
             other => return Err(other.unexpected().to_string()),
         }
@@ -127,12 +157,12 @@ fn run() -> Result<(), String> {
         );
         if let Some(dev) = &dev {
             let gold = std::fs::read_to_string(dev).map_err(|e| format!("{dev}: {e}"))?;
-            let bytes = trainer.export();
+            let bytes = trainer.export(prune);
             let model = Model::from_bytes(&bytes).map_err(|e| e.0.to_string())?;
             eprint!("{}", score(&analyzer, &model, &gold)?);
         }
     }
-    let bytes = trainer.export();
+    let bytes = trainer.export(prune);
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
     Ok(())

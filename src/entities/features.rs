@@ -194,7 +194,12 @@ pub fn extract(chars: &[char], words: &[Word], out: &mut Vec<u32>) {
             H::new(24).add(bmes).add(wh).add(next_w),
             H::new(25).add(at(ii - 3) as u32),
             H::new(26).add(at(ii + 3) as u32),
-            H::new(27).add(class(c_2)).add(class(c_1)).add(class(c0)).add(class(c1)).add(class(c2)),
+            H::new(27)
+                .add(class(c_2))
+                .add(class(c_1))
+                .add(class(c0))
+                .add(class(c1))
+                .add(class(c2)),
         ];
         out.extend(f.iter().map(|h| h.finish()));
     }

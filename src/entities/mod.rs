@@ -246,6 +246,7 @@ pub fn group(cleaned: &Cleaned, layout: &Layout, mentions: &[RawMention]) -> Vec
             article: sentence.map(|s| layout.sentences[s].article),
         });
     }
+    merge_aliases(&mut out);
     out.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
@@ -253,4 +254,95 @@ pub fn group(cleaned: &Cleaned, layout: &Layout, mentions: &[RawMention]) -> Vec
             .then(a.text.cmp(&b.text))
     });
     out
+}
+
+/// True when `short` is another form of `long` on the same page:
+/// `区委` of `郾城区委` (the body without its place), `市政府办` of
+/// `市政府办公室` and `区纪委` / `区监委` of `区纪委监委` (a shortened body),
+/// `舞阳` of `舞阳县` (a place without its suffix).
+pub fn is_alias(kind: EntityType, short: &str, long: &str) -> bool {
+    let (s, l): (Vec<char>, Vec<char>) = (short.chars().collect(), long.chars().collect());
+    if s.len() >= l.len() || s.len() < 2 {
+        return false;
+    }
+    match kind {
+        EntityType::Organization => {
+            let admin = matches!(s[0], '区' | '市' | '县' | '省' | '镇' | '乡');
+            if admin && long.ends_with(short) && l.len() - s.len() <= 3 {
+                return true;
+            }
+            if l.len() - s.len() <= 2 && s.len() >= 3 && s[0] == l[0] {
+                // A subsequence of the long form: `区监委` in `区纪委监委`.
+                let mut it = l.iter();
+                return s.iter().all(|c| it.any(|d| d == c));
+            }
+            false
+        }
+        EntityType::Place => {
+            l.len() == s.len() + 1
+                && long.starts_with(short)
+                && matches!(l[l.len() - 1], '省' | '市' | '县' | '区' | '镇' | '乡')
+        }
+        EntityType::Person => false,
+    }
+}
+
+/// Folds entities that are aliases of a longer one on the page into it.
+fn merge_aliases(out: &mut Vec<Entity>) {
+    let mut target: Vec<Option<usize>> = vec![None; out.len()];
+    for i in 0..out.len() {
+        let mut best: Option<usize> = None;
+        let mut ambiguous = false;
+        for j in 0..out.len() {
+            if i == j
+                || out[i].kind != out[j].kind
+                || !is_alias(out[i].kind, &out[i].text, &out[j].text)
+            {
+                continue;
+            }
+            match best {
+                Some(b) if out[b].count == out[j].count => ambiguous = true,
+                Some(b) if out[b].count > out[j].count => {}
+                _ => {
+                    best = Some(j);
+                    ambiguous = false;
+                }
+            }
+        }
+        if !ambiguous {
+            target[i] = best;
+        }
+    }
+    // Follow chains to the final long form (no cycles: forms only get longer).
+    let root = |mut i: usize| {
+        while let Some(j) = target[i] {
+            i = j;
+        }
+        i
+    };
+    let roots: Vec<usize> = (0..out.len()).map(root).collect();
+    let mut moved: Vec<(usize, Entity)> = Vec::new();
+    for i in (0..out.len()).rev() {
+        if roots[i] != i {
+            moved.push((roots[i], out[i].clone()));
+        }
+    }
+    for (r, e) in moved {
+        let dst = &mut out[r];
+        dst.count += e.count;
+        dst.mentions.extend(e.mentions);
+        if !dst.aliases.contains(&e.text) {
+            dst.aliases.push(e.text);
+        }
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        let keep = roots[i] == i;
+        i += 1;
+        keep
+    });
+    for e in out.iter_mut() {
+        e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        e.aliases.sort();
+    }
 }

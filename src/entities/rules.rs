@@ -25,29 +25,171 @@ use crate::lexicon::Token;
 
 /// Body suffixes that end an organization name, longest first within a family.
 const ORG_SUFFIXES: &[&str] = &[
-    "有限责任公司", "有限公司", "股份公司", "公司", "领导小组办公室", "领导小组", "办公室",
-    "政府办", "人民政府", "分局", "局", "支队", "大队", "中队", "海关", "党支部",
-    "党总支", "党委", "党工委", "纪委监委", "纪委", "监委", "区委", "市委", "县委", "省委",
-    "镇委", "常委会", "组织部", "宣传部", "统战部", "服务中心", "中心", "纪念馆", "博物馆",
-    "学院", "小学", "中学", "大学", "医院", "二院", "研究院", "研究所", "法院", "检察院",
-    "委员会", "协会", "银行", "集团", "合作社", "供电所", "派出所", "街道办事处",
+    "有限责任公司",
+    "有限公司",
+    "股份公司",
+    "公司",
+    "领导小组办公室",
+    "领导小组",
+    "办公室",
+    "政府办",
+    "人民政府",
+    "分局",
+    "局",
+    "支队",
+    "大队",
+    "中队",
+    "海关",
+    "党支部",
+    "党总支",
+    "党委",
+    "党工委",
+    "纪委监委",
+    "纪委",
+    "监委",
+    "区委",
+    "市委",
+    "县委",
+    "省委",
+    "镇委",
+    "常委会",
+    "组织部",
+    "宣传部",
+    "统战部",
+    "服务中心",
+    "中心",
+    "纪念馆",
+    "博物馆",
+    "学院",
+    "小学",
+    "中学",
+    "大学",
+    "医院",
+    "二院",
+    "研究院",
+    "研究所",
+    "法院",
+    "检察院",
+    "委员会",
+    "协会",
+    "银行",
+    "集团",
+    "合作社",
+    "供电所",
+    "派出所",
+    "街道办事处",
 ];
 
 /// Job titles: a Party unit before them is read as part of the title.
 const TITLES: &[&str] = &[
-    "书记", "副书记", "主任", "副主任", "委员", "常委", "院长", "副院长", "局长", "副局长", "部长",
-    "副部长", "组长", "副组长", "队长", "支队长", "主席", "副主席", "县长", "副县长", "区长",
-    "副区长", "市长", "副市长", "镇长", "副镇长", "村长", "所长", "站长", "经理", "总经理",
-    "董事长", "馆长", "校长", "记者", "通讯员", "干部", "负责人", "工作人员", "党员",
+    "书记",
+    "副书记",
+    "主任",
+    "副主任",
+    "委员",
+    "常委",
+    "院长",
+    "副院长",
+    "局长",
+    "副局长",
+    "部长",
+    "副部长",
+    "组长",
+    "副组长",
+    "队长",
+    "支队长",
+    "主席",
+    "副主席",
+    "县长",
+    "副县长",
+    "区长",
+    "副区长",
+    "市长",
+    "副市长",
+    "镇长",
+    "副镇长",
+    "村长",
+    "所长",
+    "站长",
+    "经理",
+    "总经理",
+    "董事长",
+    "馆长",
+    "校长",
+    "记者",
+    "通讯员",
+    "干部",
+    "负责人",
+    "工作人员",
+    "党员",
 ];
 
 /// Words that are never an entity on their own.
 const GENERIC: &[&str] = &[
-    "本报", "我市", "我省", "我县", "我区", "该县", "该区", "该市", "该镇", "全市", "全区", "全县",
-    "全镇", "全省", "党组织", "党支部", "村党支部", "机关党支部", "企业党支部", "村支部", "党委",
-    "微信", "抖音", "支部", "政府", "中心", "村委", "村委会", "居委会", "社区", "村民",
-    "城镇", "乡镇", "城市", "农村", "城区", "市区", "郊区", "山区", "景区", "园区", "辖区", "城乡",
-    "乡村", "街道", "道路", "小区", "铁路", "高速铁路", "公路", "大街", "小城镇", "大城市", "雷阵雨", "阵雨", "多云", "小雨", "中雨", "大雨", "暴雨", "晴", "阴",
+    "本报",
+    "我市",
+    "我省",
+    "我县",
+    "我区",
+    "该县",
+    "该区",
+    "该市",
+    "该镇",
+    "全市",
+    "全区",
+    "全县",
+    "全镇",
+    "全省",
+    "党组织",
+    "党支部",
+    "村党支部",
+    "机关党支部",
+    "企业党支部",
+    "村支部",
+    "党委",
+    "微信",
+    "抖音",
+    "支部",
+    "政府",
+    "中心",
+    "村委",
+    "村委会",
+    "居委会",
+    "社区",
+    "村民",
+    "城镇",
+    "乡镇",
+    "城市",
+    "农村",
+    "城区",
+    "市区",
+    "郊区",
+    "山区",
+    "景区",
+    "园区",
+    "辖区",
+    "城乡",
+    "乡村",
+    "街道",
+    "道路",
+    "小区",
+    "铁路",
+    "高速铁路",
+    "公路",
+    "大街",
+    "小城镇",
+    "大城市",
+    "文明城市",
+    "卫生城市",
+    "雷阵雨",
+    "阵雨",
+    "多云",
+    "小雨",
+    "中雨",
+    "大雨",
+    "暴雨",
+    "晴",
+    "阴",
 ];
 
 /// Administrative suffixes of places.
@@ -60,8 +202,31 @@ const TO_PLACE: &str = "访驻来在对旅离援侵抵赴进返回留";
 fn stops_org(pos: &str) -> bool {
     matches!(
         pos,
-        "p" | "u" | "uj" | "ul" | "uz" | "ud" | "ug" | "uv" | "c" | "d" | "r" | "rr" | "rz" | "ad"
-            | "f" | "q" | "y" | "e" | "o" | "t" | "a" | "z" | "df" | "k" | "m" | "mq"
+        "p" | "u"
+            | "uj"
+            | "ul"
+            | "uz"
+            | "ud"
+            | "ug"
+            | "uv"
+            | "c"
+            | "d"
+            | "r"
+            | "rr"
+            | "rz"
+            | "ad"
+            | "f"
+            | "q"
+            | "y"
+            | "e"
+            | "o"
+            | "t"
+            | "a"
+            | "z"
+            | "df"
+            | "k"
+            | "m"
+            | "mq"
     )
 }
 
@@ -69,9 +234,9 @@ fn stops_org(pos: &str) -> bool {
 const PREDICATES: &[&str] = &[
     "成立", "开展", "组织", "召开", "来到", "到", "在", "由", "带领", "联合", "举办", "是", "为",
     "对", "向", "经", "据", "任", "担任", "参加", "协调", "会同", "督促", "要求", "指导", "推动",
-    "深入", "走进", "邀请", "积极", "发挥", "依托", "通过", "根据", "按照", "结合", "针对",
-    "发布", "印发", "作为", "会议", "表示", "介绍", "说", "配合", "牵头", "抽调", "有", "被",
-    "帮助", "打造", "建立", "构建", "学习", "加强", "落实", "推进", "完善", "实行", "实施", "建设",
+    "深入", "走进", "邀请", "积极", "发挥", "依托", "通过", "根据", "按照", "结合", "针对", "发布",
+    "印发", "作为", "会议", "表示", "介绍", "说", "配合", "牵头", "抽调", "有", "被", "帮助",
+    "打造", "建立", "构建", "学习", "加强", "落实", "推进", "完善", "实行", "实施", "建设",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -82,7 +247,9 @@ fn is_word_char(c: char) -> bool {
 fn trim(text: &str, m: RawMention) -> Option<RawMention> {
     let s = &text[m.start..m.end];
     let lead = s.len() - s.trim_start_matches(|c: char| !is_word_char(c)).len();
-    let trail = s.len() - s.trim_end_matches(|c: char| !is_word_char(c) && c != ')').len();
+    let trail = s.len()
+        - s.trim_end_matches(|c: char| !is_word_char(c) && c != ')')
+            .len();
     if lead + trail >= s.len() {
         return None;
     }
@@ -143,24 +310,47 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
         return false;
     }
     let chars: Vec<char> = s.chars().collect();
+    // A mention that starts or ends inside a common word is cut wrongly
+    // (`美丽乡` of `美丽乡村`, `史·铸魂` of `党史`).
+    let inside_word = |at: usize| {
+        let k = tokens.partition_point(|t| (t.end as usize) <= at);
+        tokens.get(k).is_some_and(|t| {
+            (t.start as usize) < at
+                && at < t.end as usize
+                && !TITLES.contains(&&text[at..t.end as usize])
+                && !TITLES.contains(&&text[t.start as usize..at])
+                && matches!(
+                    t.pos,
+                    "n" | "v" | "a" | "vn" | "ad" | "d" | "l" | "i" | "an"
+                )
+        })
+    };
+    if inside_word(m.start) || inside_word(m.end) {
+        return false;
+    }
     match m.kind {
         EntityType::Person => {
             if chars.len() == 1
-                && !next_char(text, m.end).is_some_and(|c| "某老总先女小同局书主市省县部".contains(c))
+                && !next_char(text, m.end)
+                    .is_some_and(|c| "某老总先女小同局书主市省县部".contains(c))
             {
                 return false; // 任(组长), 史: a lone char is a name only before 某/老/局长 ...
             }
             let quoted = |c: Option<char>| c.is_some_and(|c| matches!(c, '"' | '“' | '”'));
-            if quoted(prev_char(text, m.start)) && quoted(next_char(text, m.end)) {
+            if quoted(prev_char(text, m.start))
+                && (quoted(next_char(text, m.end)) || s.contains('·'))
+            {
                 return false; // "党史·铸魂": a quoted name is a title, not a person
             }
             if chars.len() == 2 && matches!(chars[0], '小' | '老') {
                 return false; // 小张, 老李: nicknames
             }
             let after = &text[m.end..];
-            if ["大爷", "大妈", "大娘", "大姐", "大哥", "师傅", "奶奶", "爷爷", "阿姨"]
-                .iter()
-                .any(|w| after.starts_with(w))
+            if [
+                "大爷", "大妈", "大娘", "大姐", "大哥", "师傅", "奶奶", "爷爷", "阿姨",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
             {
                 return false;
             }
@@ -175,14 +365,17 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
             }
             true
         }
-        EntityType::Place if chars.len() == 1 && "区县市镇乡村省".contains(chars[0]) => false,
+        EntityType::Place if chars.len() == 1 && "区县市镇乡村省".contains(chars[0]) => {
+            false
+        }
         EntityType::Place if chars.len() == 1 => {
             // Inside a longer common word (`美丽`, `出台`, `法律`) it is not a place,
             // unless the word is `访华`-like.
             let a = tokens.partition_point(|t| (t.end as usize) <= m.start);
             match tokens.get(a) {
-                Some(t) if t.end - t.start > m.end as u32 - m.start as u32
-                    && (t.start as usize) <= m.start =>
+                Some(t)
+                    if t.end - t.start > m.end as u32 - m.start as u32
+                        && (t.start as usize) <= m.start =>
                 {
                     let w = &text[t.range()];
                     matches!(t.pos, "j" | "ns" | "nz" | "nt" | "x")
@@ -200,12 +393,19 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
             // `帮扶村`, `每轮村`: a common word before the suffix is no name.
             let stem_end = m.end - chars[chars.len() - 1].len_utf8();
             let a = tokens.partition_point(|t| (t.start as usize) < m.start);
-            !tokens[a..].iter().take_while(|t| (t.end as usize) <= stem_end).any(|t| {
-                matches!(t.pos, "v" | "vn" | "r" | "a" | "ad" | "d" | "m" | "q" | "p")
-            })
+            !tokens[a..]
+                .iter()
+                .take_while(|t| (t.end as usize) <= stem_end)
+                .any(|t| {
+                    let many = t.end - t.start > 3;
+                    matches!(t.pos, "r" | "m" | "q" | "p")
+                        || (many && matches!(t.pos, "v" | "vn" | "a" | "ad" | "d"))
+                })
         }
         EntityType::Organization => {
-            let numeral = chars.first().is_some_and(|c| "二三四五六七八九".contains(*c));
+            let numeral = chars
+                .first()
+                .is_some_and(|c| "二三四五六七八九".contains(*c));
             !(numeral && chars.len() <= 3)
         }
         _ => true,
@@ -357,7 +557,11 @@ fn organizations(
             continue;
         }
         // `(` can only open inside the name.
-        if let Some(c) = text[start..end].chars().next().filter(|c| matches!(c, '(' | '（')) {
+        if let Some(c) = text[start..end]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '(' | '（'))
+        {
             start += c.len_utf8();
         }
         out.push(RawMention {
@@ -376,8 +580,26 @@ fn name_pos(pos: &str) -> bool {
 fn function_pos(pos: &str) -> bool {
     matches!(
         pos,
-        "p" | "u" | "uj" | "ul" | "uz" | "ud" | "ug" | "uv" | "c" | "d" | "r" | "rr" | "rz" | "m"
-            | "q" | "f" | "t" | "y" | "e" | "o" | "k"
+        "p" | "u"
+            | "uj"
+            | "ul"
+            | "uz"
+            | "ud"
+            | "ug"
+            | "uv"
+            | "c"
+            | "d"
+            | "r"
+            | "rr"
+            | "rz"
+            | "m"
+            | "q"
+            | "f"
+            | "t"
+            | "y"
+            | "e"
+            | "o"
+            | "k"
     )
 }
 
@@ -416,7 +638,12 @@ fn places(text: &str, tokens: &[Token]) -> Vec<RawMention> {
             .filter(|p| p.end == t.start && ideographs(&text[p.range()]));
         let prev_len = prev.map(|p| text[p.range()].chars().count()).unwrap_or(0);
         let start = match wl {
-            _ if wl >= 3 && name_pos(t.pos) => Some(t.start),
+            _ if wl >= 3
+                && name_pos(t.pos)
+                && !w.chars().next().is_some_and(|c| FREE_CHARS.contains(c)) =>
+            {
+                Some(t.start)
+            }
             2 if prev_len == 1
                 && prev.is_some_and(|p| {
                     !function_pos(p.pos) && !text[p.range()].chars().all(|c| FREE_CHARS.contains(c))
@@ -464,7 +691,11 @@ fn listed_places(text: &str) -> Vec<RawMention> {
         loop {
             // Each item is two ideographs, separated by `、`.
             let two: Vec<char> = head[..end].chars().rev().take(2).collect();
-            if two.len() < 2 || !two.iter().all(|&c| c as u32 >= 0x3400 && crate::clean::is_cjk(c)) {
+            if two.len() < 2
+                || !two
+                    .iter()
+                    .all(|&c| c as u32 >= 0x3400 && crate::clean::is_cjk(c))
+            {
                 break;
             }
             let len: usize = two.iter().map(|c| c.len_utf8()).sum();
@@ -510,7 +741,12 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
         .collect();
     let persons: Vec<RawMention> = anonymized(text)
         .into_iter()
-        .chain(model.iter().filter(|m| m.kind == EntityType::Person).copied())
+        .chain(
+            model
+                .iter()
+                .filter(|m| m.kind == EntityType::Person)
+                .copied(),
+        )
         .collect();
     let rule_places: Vec<RawMention> = places(text, tokens)
         .into_iter()
@@ -543,6 +779,43 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
         }
         out.push(m);
     }
+    short_forms(text, tokens, &mut out);
     out.sort_by_key(|m| (m.start, m.end));
     out
+}
+
+/// `舞阳` where the page also says `舞阳县`: a place's stem, standing alone as
+/// a word, is the same place.
+fn short_forms(text: &str, tokens: &[Token], out: &mut Vec<RawMention>) {
+    let mut stems: Vec<&str> = out
+        .iter()
+        .filter(|m| m.kind == EntityType::Place)
+        .map(|m| &text[m.start..m.end])
+        .filter(|w| {
+            w.chars().count() == 3
+                && w.chars()
+                    .next_back()
+                    .is_some_and(|c| "县市区镇乡".contains(c))
+        })
+        .map(|w| &w[..w.len() - 3])
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    let mut found = Vec::new();
+    for stem in stems {
+        for (i, _) in text.match_indices(stem) {
+            let e = i + stem.len();
+            let on_tokens = tokens
+                .binary_search_by_key(&(i as u32), |t| t.start)
+                .is_ok_and(|k| tokens[k].end as usize == e);
+            if on_tokens && !out.iter().any(|o| o.start < e && i < o.end) {
+                found.push(RawMention {
+                    start: i,
+                    end: e,
+                    kind: EntityType::Place,
+                });
+            }
+        }
+    }
+    out.extend(found);
 }

@@ -46,8 +46,23 @@ pub fn predict(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, String)> {
     out
 }
 
+/// Scores and the lines that could not be analysed.
+#[derive(Debug, Clone, Default)]
+pub struct NerEval {
+    /// Exact-span scores, overall and per type.
+    pub scores: Scores,
+    /// 1-based lines whose analysis panicked (scored as all misses).
+    pub failed_lines: Vec<usize>,
+}
+
 /// Scores the analyzer on a jsonl gold file's text.
 pub fn evaluate(analyzer: &Analyzer, gold_jsonl: &str) -> Result<Scores, String> {
+    evaluate_detailed(analyzer, gold_jsonl).map(|e| e.scores)
+}
+
+/// [`evaluate`], also naming the lines that could not be analysed.
+pub fn evaluate_detailed(analyzer: &Analyzer, gold_jsonl: &str) -> Result<NerEval, String> {
+    let mut failed = Vec::new();
     let mut scores = Scores::default();
     for t in ["PER", "LOC", "ORG"] {
         scores.per_class.insert(t.into(), Counts::default());
@@ -58,8 +73,16 @@ pub fn evaluate(analyzer: &Analyzer, gold_jsonl: &str) -> Result<Scores, String>
         }
         let g: GoldLine = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
         let gold: HashSet<(usize, usize, String)> = g.spans.into_iter().collect();
+        // One line that panics (a bug elsewhere in the pipeline) is scored as
+        // all misses and reported, instead of ending the whole evaluation.
         let pred: HashSet<(usize, usize, String)> =
-            predict(analyzer, &g.text).into_iter().collect();
+            match std::panic::catch_unwind(|| predict(analyzer, &g.text)) {
+                Ok(p) => p.into_iter().collect(),
+                Err(_) => {
+                    failed.push(n + 1);
+                    HashSet::new()
+                }
+            };
         for t in ["PER", "LOC", "ORG"] {
             let gp: HashSet<_> = gold.iter().filter(|s| s.2 == t).collect();
             let pp: HashSet<_> = pred.iter().filter(|s| s.2 == t).collect();
@@ -74,5 +97,8 @@ pub fn evaluate(analyzer: &Analyzer, gold_jsonl: &str) -> Result<Scores, String>
             );
         }
     }
-    Ok(scores)
+    Ok(NerEval {
+        scores,
+        failed_lines: failed,
+    })
 }
