@@ -10,7 +10,7 @@
 //!
 //! Options: `--bits N` (weight table of 2^N rows, default 17),
 //! `--epochs N` (default 10), `--prune N` (int8 weights of magnitude <= N
-//! become 0, default 1: the table then compresses to a fraction); `--dev GOLD.jsonl` scores each epoch's
+//! become 0, default 3: the table then compresses to a fraction); `--dev GOLD.jsonl` scores each epoch's
 //! averaged model on a `{"text","spans"}` file (for tuning only; it is never
 //! trained on). Training is deterministic: the same corpus and
 //! options give the same bytes. The PFR corpus is for research use: it is read
@@ -77,7 +77,7 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_env();
-    let (mut bits, mut epochs, mut prune) = (17u32, 10usize, 1i8);
+    let (mut bits, mut epochs, mut prune) = (17u32, 10usize, 3i8);
     let mut paths: Vec<String> = Vec::new();
     let mut dev: Option<String> = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {

@@ -284,6 +284,28 @@ fn covering<'t>(tokens: &'t [Token], start: usize, end: usize) -> &'t [Token] {
     }
 }
 
+/// `主任何国旭`: jieba reads `任何`, the tagger `国旭`; a surname between a
+/// title and a two-char name belongs to the name.
+fn surname_after_title(text: &str, m: RawMention) -> RawMention {
+    if m.kind != EntityType::Person || text[m.start..m.end].chars().count() != 2 {
+        return m;
+    }
+    match prev_char(text, m.start) {
+        Some(c)
+            if super::features::is_surname(c)
+                && TITLES
+                    .iter()
+                    .any(|t| text[..m.start - c.len_utf8()].ends_with(t)) =>
+        {
+            RawMention {
+                start: m.start - c.len_utf8(),
+                ..m
+            }
+        }
+        _ => m,
+    }
+}
+
 /// `东北地区` → `东北`: the gold sets leave generic tails out of places.
 fn strip_generic_tail(text: &str, m: RawMention) -> RawMention {
     if m.kind != EntityType::Place {
@@ -357,11 +379,16 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
             // A common word that jieba knows as such is not a name (`小麦`, `轮流`).
             let cover = covering(tokens, m.start, m.end);
             if cover.len() == 1
-                && !matches!(cover[0].pos, "nr" | "nrt" | "nrfg" | "x" | "nz" | "eng")
+                && matches!(
+                    cover[0].pos,
+                    "n" | "v" | "vn" | "a" | "l" | "i" | "d" | "t" | "m"
+                )
                 && chars.len() >= 2
-                && !super::features::is_surname(chars[0])
             {
                 return false;
+            }
+            if prev_char(text, m.start).is_some_and(|c| c.is_ascii_digit()) {
+                return false; // 9时许
             }
             true
         }
@@ -454,7 +481,10 @@ fn walk_left(text: &str, tokens: &[Token], k: usize, persons: &[RawMention]) -> 
         }
         let (ks, ke) = (tokens[k].start as usize, tokens[k].end as usize);
         if persons.iter().any(|p| {
-            p.start < t.end as usize && (t.start as usize) < p.end && !(p.start < ke && ks < p.end)
+            p.start < t.end as usize
+                && (t.start as usize) < p.end
+                && !(p.start < ke && ks < p.end)
+                && p.end != ks
         }) {
             break;
         }
@@ -737,6 +767,7 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     let model: Vec<RawMention> = trimmed
         .into_iter()
         .map(|m| strip_generic_tail(text, m))
+        .map(|m| surname_after_title(text, m))
         .filter(|m| keep(text, tokens, m))
         .collect();
     let persons: Vec<RawMention> = anonymized(text)
