@@ -57,7 +57,7 @@ fn class(c: char) -> u32 {
         | '万'
         | '亿' => 2,
         'a'..='z' | 'A'..='Z' => 3,
-        _ if TRANSLIT.contains(c) => 6,
+        _ if is_translit(c) => 6,
         '\u{3400}'..='\u{9FFF}' => 1,
         _ if c.is_ascii_punctuation() || ('\u{3000}'..='\u{303F}').contains(&c) => 4,
         '\u{FF00}'..='\u{FFEF}' | '“' | '”' | '‘' | '’' | '·' | '—' | '…' => 4,
@@ -70,9 +70,23 @@ const TRANSLIT: &str = "斯尔克基特拉夫德里诺莫亚尼卡娃维奇科�
 
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由";
 
+/// A sorted copy of a char list, for binary search.
+fn sorted(list: &str) -> Vec<char> {
+    let mut v: Vec<char> = list.chars().collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// True when `c` is a common Chinese surname.
 pub fn is_surname(c: char) -> bool {
-    SURNAMES.contains(c)
+    static S: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    S.get_or_init(|| sorted(SURNAMES)).binary_search(&c).is_ok()
+}
+
+fn is_translit(c: char) -> bool {
+    static S: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    S.get_or_init(|| sorted(TRANSLIT)).binary_search(&c).is_ok()
 }
 
 /// A small mixing hasher: deterministic across platforms and runs.
@@ -123,11 +137,26 @@ pub fn extract(chars: &[char], words: &[Word], out: &mut Vec<u32>) {
             *slot = k;
         }
     }
-    let word_hash = |k: usize| -> u32 {
-        match words.get(k) {
-            Some(w) if w.end - w.start <= 8 => H::new(99).chars(&chars[w.start..w.end]).finish(),
-            Some(_) => 1,
-            None => 0,
+    // Per-word hashes and per-char classes, computed once (same values as
+    // hashing them at every char, which the model was trained with).
+    let hashes: Vec<u32> = words
+        .iter()
+        .map(|w| {
+            if w.end - w.start <= 8 {
+                H::new(99).chars(&chars[w.start..w.end]).finish()
+            } else {
+                1
+            }
+        })
+        .collect();
+    let word_hash = |k: usize| -> u32 { hashes.get(k).copied().unwrap_or(0) };
+    let classes: Vec<u32> = chars.iter().map(|&c| class(c)).collect();
+    let pad_class = class(PAD);
+    let cls = |i: isize| -> u32 {
+        if i < 0 || i as usize >= n {
+            pad_class
+        } else {
+            classes[i as usize]
         }
     };
     for i in 0..n {
@@ -174,7 +203,7 @@ pub fn extract(chars: &[char], words: &[Word], out: &mut Vec<u32>) {
             H::new(8).chars(&[c0, c1]),
             H::new(9).chars(&[c1, c2]),
             H::new(10).chars(&[c_1, c0, c1]),
-            H::new(11).add(class(c_1)).add(class(c0)).add(class(c1)),
+            H::new(11).add(cls(ii - 1)).add(cls(ii)).add(cls(ii + 1)),
             H::new(12).add(bmes).add(pos),
             H::new(13).add(bmes).add(wh),
             H::new(14).add(bmes).add(prev_pos).add(pos).add(next_pos),
@@ -195,11 +224,11 @@ pub fn extract(chars: &[char], words: &[Word], out: &mut Vec<u32>) {
             H::new(25).add(at(ii - 3) as u32),
             H::new(26).add(at(ii + 3) as u32),
             H::new(27)
-                .add(class(c_2))
-                .add(class(c_1))
-                .add(class(c0))
-                .add(class(c1))
-                .add(class(c2)),
+                .add(cls(ii - 2))
+                .add(cls(ii - 1))
+                .add(cls(ii))
+                .add(cls(ii + 1))
+                .add(cls(ii + 2)),
         ];
         out.extend(f.iter().map(|h| h.finish()));
     }

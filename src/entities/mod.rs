@@ -20,6 +20,8 @@ use crate::offsets::Span;
 pub mod features;
 pub mod model;
 pub mod rules;
+#[cfg(test)]
+mod tests;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
@@ -287,19 +289,70 @@ pub fn is_alias(kind: EntityType, short: &str, long: &str) -> bool {
     }
 }
 
+/// Short forms that [`is_alias`] could accept for `long`: the candidates are
+/// generated from the long form, so grouping stays linear in the entities.
+fn alias_candidates(kind: EntityType, long: &str) -> Vec<String> {
+    let l: Vec<char> = long.chars().collect();
+    let mut out = Vec::new();
+    match kind {
+        EntityType::Organization => {
+            // Tails that start with an admin char, up to 3 chars shorter.
+            for cut in 1..=3.min(l.len().saturating_sub(2)) {
+                out.push(l[cut..].iter().collect());
+            }
+            // One or two chars deleted (never the first).
+            for a in 1..l.len() {
+                let one: String = l
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| i != a)
+                    .map(|(_, c)| c)
+                    .collect();
+                out.push(one);
+                for b in a + 1..l.len() {
+                    out.push(
+                        l.iter()
+                            .enumerate()
+                            .filter(|&(i, _)| i != a && i != b)
+                            .map(|(_, c)| c)
+                            .collect(),
+                    );
+                }
+            }
+        }
+        EntityType::Place if l.len() >= 3 => out.push(l[..l.len() - 1].iter().collect()),
+        _ => {}
+    }
+    out.retain(|s: &String| is_alias(kind, s, long));
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Folds entities that are aliases of a longer one on the page into it.
 fn merge_aliases(out: &mut Vec<Entity>) {
+    let index: HashMap<(EntityType, &str), usize> = out
+        .iter()
+        .enumerate()
+        .map(|(i, e)| ((e.kind, e.text.as_str()), i))
+        .collect();
+    // For each entity, the longer entities it may be a form of.
+    let mut longs: Vec<Vec<usize>> = vec![Vec::new(); out.len()];
+    for (j, e) in out.iter().enumerate() {
+        if e.kind == EntityType::Person || e.text.chars().count() > 24 {
+            continue;
+        }
+        for c in alias_candidates(e.kind, &e.text) {
+            if let Some(&i) = index.get(&(e.kind, c.as_str())) {
+                longs[i].push(j);
+            }
+        }
+    }
     let mut target: Vec<Option<usize>> = vec![None; out.len()];
     for i in 0..out.len() {
         let mut best: Option<usize> = None;
         let mut ambiguous = false;
-        for j in 0..out.len() {
-            if i == j
-                || out[i].kind != out[j].kind
-                || !is_alias(out[i].kind, &out[i].text, &out[j].text)
-            {
-                continue;
-            }
+        for &j in &longs[i] {
             match best {
                 Some(b) if out[b].count == out[j].count => ambiguous = true,
                 Some(b) if out[b].count > out[j].count => {}

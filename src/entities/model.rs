@@ -78,6 +78,15 @@ pub fn spans(labels: &[u8]) -> Vec<(usize, usize, EntityType)> {
 
 /// Viterbi over per-char label scores; `trans[from * LABELS + to]`, `from == 7` is start.
 pub fn viterbi(emissions: &[[f32; LABELS]], trans: &[f32], out: &mut Vec<u8>) {
+    // Forbidden moves get -inf once, so the inner loop has no branches on labels.
+    let mut t = [[f32::NEG_INFINITY; LABELS]; LABELS + 1];
+    for (from, row) in t.iter_mut().enumerate() {
+        for (to, v) in row.iter_mut().enumerate() {
+            if allowed(from, to) {
+                *v = trans[from * LABELS + to];
+            }
+        }
+    }
     out.clear();
     let n = emissions.len();
     if n == 0 {
@@ -86,9 +95,7 @@ pub fn viterbi(emissions: &[[f32; LABELS]], trans: &[f32], out: &mut Vec<u8>) {
     let mut back = vec![[0u8; LABELS]; n];
     let mut score = [f32::NEG_INFINITY; LABELS];
     for (to, s) in score.iter_mut().enumerate() {
-        if allowed(LABELS, to) {
-            *s = trans[LABELS * LABELS + to] + emissions[0][to];
-        }
+        *s = t[LABELS][to] + emissions[0][to];
     }
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; LABELS];
@@ -96,10 +103,7 @@ pub fn viterbi(emissions: &[[f32; LABELS]], trans: &[f32], out: &mut Vec<u8>) {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
             for (from, &s) in score.iter().enumerate() {
-                if !allowed(from, to) {
-                    continue;
-                }
-                let v = s + trans[from * LABELS + to];
+                let v = s + t[from][to];
                 if v > best {
                     best = v;
                     arg = from as u8;

@@ -20,6 +20,8 @@
 //! Rule mentions win over the tagger's where they overlap, and the longest
 //! (maximal) mention is kept, as the gold counts maximal mentions only.
 
+use std::collections::HashSet;
+
 use super::{EntityType, RawMention};
 use crate::lexicon::Token;
 
@@ -480,12 +482,17 @@ fn walk_left(text: &str, tokens: &[Token], k: usize, persons: &[RawMention]) -> 
             break;
         }
         let (ks, ke) = (tokens[k].start as usize, tokens[k].end as usize);
-        if persons.iter().any(|p| {
-            p.start < t.end as usize
-                && (t.start as usize) < p.end
-                && !(p.start < ke && ks < p.end)
-                && p.end != ks
-        }) {
+        let from = persons.partition_point(|p| p.end <= t.start as usize);
+        if persons[from..]
+            .iter()
+            .take_while(|p| p.start < t.end as usize)
+            .any(|p| {
+                p.start < t.end as usize
+                    && (t.start as usize) < p.end
+                    && !(p.start < ke && ks < p.end)
+                    && p.end != ks
+            })
+        {
             break;
         }
         chars += w.chars().count();
@@ -519,7 +526,7 @@ fn specific_start(
     tokens: &[Token],
     first: usize,
     last: usize,
-    places: &[RawMention],
+    places: &HashSet<usize>,
 ) -> bool {
     if tokens[first..last]
         .iter()
@@ -532,7 +539,7 @@ fn specific_start(
     if matches!(w, "\"" | "“") {
         return true;
     }
-    if places.iter().any(|p| p.start == t.start as usize) {
+    if places.contains(&(t.start as usize)) {
         return true;
     }
     if matches!(t.pos, "ns" | "nt" | "nz" | "x" | "eng" | "nrt" | "j") {
@@ -547,11 +554,17 @@ fn organizations(
     text: &str,
     tokens: &[Token],
     persons: &[RawMention],
-    places: &[RawMention],
+    places: &HashSet<usize>,
 ) -> Vec<RawMention> {
     let mut out: Vec<RawMention> = Vec::new();
     for k in 0..tokens.len() {
         let full = &text[tokens[k].range()];
+        // Fast exit: every body suffix and title ends in one of these chars.
+        if !full.chars().next_back().is_some_and(|c| {
+            "司组室办府局队关部委会院学所心馆行团社厂总记任员席理长人支处者".contains(c)
+        }) {
+            continue;
+        }
         // `纪委书记`: jieba's word holds the body and the title.
         let w = TITLES
             .iter()
@@ -788,7 +801,10 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
         .chain(model.iter().filter(|m| m.kind == EntityType::Place))
         .copied()
         .collect();
-    let orgs = organizations(text, tokens, &persons, &all_places);
+    let mut persons = persons;
+    persons.sort_by_key(|p| (p.end, p.start));
+    let place_starts: HashSet<usize> = all_places.iter().map(|p| p.start).collect();
+    let orgs = organizations(text, tokens, &persons, &place_starts);
     // Priority: rule ORG, anonymized PER, rule LOC, then the tagger; longer first.
     let mut ranked: Vec<(u8, RawMention)> = Vec::new();
     ranked.extend(orgs.into_iter().map(|m| (0, m)));
@@ -801,24 +817,27 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
             .then(a.1.start.cmp(&b.1.start))
     });
     let mut out: Vec<RawMention> = Vec::new();
+    // Bytes already taken by a kept mention: overlap tests stay O(length).
+    let mut taken = vec![false; text.len()];
     for (_, m) in ranked {
         if m.start >= m.end || !keep(text, tokens, &m) {
             continue;
         }
-        if out.iter().any(|o| o.start < m.end && m.start < o.end) {
+        if taken[m.start..m.end].iter().any(|&t| t) {
             continue;
         }
+        taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
         out.push(m);
     }
-    short_forms(text, tokens, &mut out);
+    short_forms(text, tokens, &mut out, &taken);
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
 
 /// `舞阳` where the page also says `舞阳县`: a place's stem, standing alone as
 /// a word, is the same place.
-fn short_forms(text: &str, tokens: &[Token], out: &mut Vec<RawMention>) {
-    let mut stems: Vec<&str> = out
+fn short_forms(text: &str, tokens: &[Token], out: &mut Vec<RawMention>, taken: &[bool]) {
+    let stems: HashSet<&str> = out
         .iter()
         .filter(|m| m.kind == EntityType::Place)
         .map(|m| &text[m.start..m.end])
@@ -830,23 +849,17 @@ fn short_forms(text: &str, tokens: &[Token], out: &mut Vec<RawMention>) {
         })
         .map(|w| &w[..w.len() - 3])
         .collect();
-    stems.sort_unstable();
-    stems.dedup();
-    let mut found = Vec::new();
-    for stem in stems {
-        for (i, _) in text.match_indices(stem) {
-            let e = i + stem.len();
-            let on_tokens = tokens
-                .binary_search_by_key(&(i as u32), |t| t.start)
-                .is_ok_and(|k| tokens[k].end as usize == e);
-            if on_tokens && !out.iter().any(|o| o.start < e && i < o.end) {
-                found.push(RawMention {
-                    start: i,
-                    end: e,
-                    kind: EntityType::Place,
-                });
-            }
-        }
+    if stems.is_empty() {
+        return;
     }
+    let found: Vec<RawMention> = tokens
+        .iter()
+        .filter(|t| stems.contains(&text[t.range()]) && !taken[t.range()].iter().any(|&x| x))
+        .map(|t| RawMention {
+            start: t.start as usize,
+            end: t.end as usize,
+            kind: EntityType::Place,
+        })
+        .collect();
     out.extend(found);
 }
