@@ -159,6 +159,7 @@ pub fn extract(chars: &[char], words: &[Word], out: &mut Vec<u32>) {
             classes[i as usize]
         }
     };
+    #[allow(clippy::needless_range_loop)] // i is also a signed window centre
     for i in 0..n {
         let ii = i as isize;
         let (c_2, c_1, c0, c1, c2) = (at(ii - 2), at(ii - 1), at(ii), at(ii + 1), at(ii + 2));

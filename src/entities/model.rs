@@ -51,7 +51,7 @@ pub fn allowed(from: usize, to: usize) -> bool {
     if to == 0 || to % 2 == 1 {
         return true;
     }
-    from < LABELS && from != 0 && (from + 1) / 2 == to / 2
+    from < LABELS && from != 0 && from.div_ceil(2) == to / 2
 }
 
 /// Turns BIO labels into `(start, end, type)` char ranges.

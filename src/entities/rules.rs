@@ -276,7 +276,7 @@ fn next_char(text: &str, at: usize) -> Option<char> {
 }
 
 /// The tokens exactly covering `[start, end)`, if the range is on token boundaries.
-fn covering<'t>(tokens: &'t [Token], start: usize, end: usize) -> &'t [Token] {
+fn covering(tokens: &[Token], start: usize, end: usize) -> &[Token] {
     let a = tokens.partition_point(|t| (t.start as usize) < start);
     let b = tokens.partition_point(|t| (t.start as usize) < end);
     let toks = &tokens[a..b];
@@ -374,7 +374,7 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
                 "大爷", "大妈", "大娘", "大姐", "大哥", "师傅", "奶奶", "爷爷", "阿姨",
             ]
             .iter()
-            .any(|w| after.starts_with(w))
+            .any(|w| after.starts_with(w) || s.ends_with(w))
             {
                 return false;
             }

@@ -317,7 +317,7 @@ pub fn parse_pfr_line(line: &str) -> Labelled {
                     i += 1;
                     continue;
                 }
-                if let Some(_) = next_nr.filter(|_| wl == 1 || compound_surname(w)) {
+                if next_nr.is_some() && (wl == 1 || compound_surname(w)) {
                     spans.push((starts[i], starts[i + 2], EntityType::Person));
                     i += 2;
                     continue;
