@@ -57,7 +57,9 @@ impl Analyzer {
         context: usize,
         limit: usize,
     ) -> Result<String, JsError> {
-        Ok(serde_json::to_string(&self.0.kwic(text, term, context, limit))?)
+        Ok(serde_json::to_string(
+            &self.0.kwic(text, term, context, limit),
+        )?)
     }
 }
 

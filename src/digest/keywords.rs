@@ -57,7 +57,7 @@ pub fn is_candidate(pos: &str, word: &str) -> bool {
     let mut letters = true;
     for c in word.chars() {
         chars += 1;
-        if crate::clean::is_cjk(c) && c as u32 >= 0x3400 {
+        if super::is_ideograph(c) {
             cjk = true;
         } else if !c.is_ascii_alphabetic() {
             letters = false;
@@ -196,11 +196,7 @@ impl<'t> Vocab<'t> {
                 });
                 counts[l as usize] += t.count;
             }
-            edges.extend(
-                p.edges
-                    .iter()
-                    .map(|&(u, v, w)| (local[&u], local[&v], w)),
-            );
+            edges.extend(p.edges.iter().map(|&(u, v, w)| (local[&u], local[&v], w)));
         }
         self.score(ids, counts, edges)
     }

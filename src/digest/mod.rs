@@ -40,6 +40,11 @@ pub use kwic::{kwic, KwicHit};
 pub use stopwords::is_stopword;
 pub use words::{is_punctuation, word_counts, PosClass};
 
+/// True for a CJK ideograph (not CJK punctuation or full-width forms).
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
 /// A keyword with its weight.
 #[derive(Debug, Clone, Serialize)]
 pub struct Keyword {

@@ -133,10 +133,7 @@ pub fn eligible(s: &str, span: Span, article: &Article) -> bool {
         return false;
     }
     let chars = s.chars().count();
-    let cjk = s
-        .chars()
-        .filter(|&c| crate::clean::is_cjk(c) && c as u32 >= 0x3400)
-        .count();
+    let cjk = s.chars().filter(|&c| super::is_ideograph(c)).count();
     if cjk < 8 {
         return false;
     }
@@ -173,10 +170,7 @@ fn complete(s: &str) -> bool {
 /// Score adjustment for the shape of sentence `s`: a fragment without a
 /// final stop or a very short sentence says less.
 fn shape_penalty(s: &str) -> f64 {
-    let cjk = s
-        .chars()
-        .filter(|&c| crate::clean::is_cjk(c) && c as u32 >= 0x3400)
-        .count();
+    let cjk = s.chars().filter(|&c| super::is_ideograph(c)).count();
     let mut p = 0.0;
     if !complete(s) {
         p += FRAGMENT_PENALTY;
@@ -275,10 +269,24 @@ fn order(mut cands: Vec<Candidate>, ranked: &Ranked) -> Vec<(f64, Candidate)> {
         .iter()
         .zip(&cands)
         .enumerate()
-        .map(|(i, (k, c))| (k / max_kw + c.bonus, i))
+        .map(|(i, (k, c))| ((k / max_kw + c.bonus).max(0.0), i))
         .collect();
     base.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    base.truncate(CANDIDATES);
+    // The graph takes the best CANDIDATES sentences that are not
+    // near-repeats of one already taken (a long text repeats itself).
+    let mut kept: Vec<(f64, usize)> = Vec::with_capacity(CANDIDATES);
+    for (score, i) in base {
+        if kept.len() == CANDIDATES {
+            break;
+        }
+        if !kept
+            .iter()
+            .any(|&(_, k)| similar(&cands[i].terms, &cands[k].terms))
+        {
+            kept.push((score, i));
+        }
+    }
+    let base = kept;
     let n = base.len();
     let mut edges = Vec::new();
     for x in 0..n {
@@ -312,12 +320,15 @@ fn order(mut cands: Vec<Candidate>, ranked: &Ranked) -> Vec<(f64, Candidate)> {
         .collect()
 }
 
+/// True when two sentences share most terms of the smaller one.
+fn similar(a: &[u32], b: &[u32]) -> bool {
+    let small = a.len().min(b.len());
+    small >= 2 && common(a, b) as f64 >= REDUNDANT * small as f64
+}
+
 /// True when `c` repeats most terms of a chosen sentence.
 fn redundant(c: &Candidate, chosen: &[Candidate]) -> bool {
-    chosen.iter().any(|p| {
-        let small = c.terms.len().min(p.terms.len());
-        small >= 2 && common(&c.terms, &p.terms) as f64 >= REDUNDANT * small as f64
-    })
+    chosen.iter().any(|p| similar(&c.terms, &p.terms))
 }
 
 /// Picks `n` of the ordered candidates, skipping redundant ones; with

@@ -50,7 +50,12 @@ impl PosClass {
 /// True for a token that is punctuation or a symbol, not a word: it has no
 /// letter, ideograph or digit.
 pub fn is_punctuation(word: &str) -> bool {
-    !word.chars().any(char::is_alphanumeric)
+    // Ideographs first: `char::is_alphanumeric` takes a slow table path for them.
+    !word.chars().any(|c| {
+        c.is_ascii_alphanumeric()
+            || super::is_ideograph(c)
+            || (!c.is_ascii() && c.is_alphanumeric())
+    })
 }
 
 /// Counts words by (word, tag), most frequent first (ties by word, then tag).
@@ -73,7 +78,8 @@ pub fn word_counts(text: &str, tokens: &[Token]) -> Vec<WordCount> {
             count: c,
         })
         .collect();
-    v.sort_by(|a, b| {
+    // (word, tag) pairs are unique, so an unstable sort is deterministic.
+    v.sort_unstable_by(|a, b| {
         b.count
             .cmp(&a.count)
             .then_with(|| a.word.cmp(&b.word))

@@ -1,4 +1,4 @@
 //! The single integration-test binary: one module per topic.
 
-mod seed;
 mod digest;
+mod seed;
