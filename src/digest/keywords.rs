@@ -35,8 +35,11 @@ pub const PRUNE: f64 = 0.01;
 /// The IDF assumed for a term that was not looked up.
 pub const UNSEEN_IDF: f64 = 10.0;
 
-/// TextRank iterations (jieba's number).
+/// TextRank iterations at most (jieba's number).
 const ITERATIONS: usize = 20;
+
+/// TextRank stops early once no score moves by more than this.
+const CONVERGED: f64 = 1e-4;
 
 /// No candidate id.
 const NONE: u32 = u32::MAX;
@@ -45,11 +48,16 @@ const NONE: u32 = u32::MAX;
 /// characters or more, not a stopword, with a CJK character (or a Latin word
 /// such as `GDP`).
 pub fn is_candidate(pos: &str, word: &str) -> bool {
-    let content = matches!(
-        pos,
-        "n" | "nr" | "nrfg" | "nrt" | "ns" | "nt" | "nz" | "vn" | "v" | "l" | "i" | "an" | "eng"
-    );
-    if !content {
+    // The first letter settles most tokens (p, u, c, d, m, x, ...) cheaply.
+    let content = match pos.as_bytes().first() {
+        Some(b'n') => matches!(pos, "n" | "nr" | "nrfg" | "nrt" | "ns" | "nt" | "nz"),
+        Some(b'v') => matches!(pos, "v" | "vn"),
+        Some(b'l' | b'i') => pos.len() == 1,
+        Some(b'a') => pos == "an",
+        Some(b'e') => pos == "eng",
+        _ => false,
+    };
+    if !content || word.len() < 2 {
         return false;
     }
     let mut chars = 0;
@@ -85,6 +93,8 @@ pub struct Vocab<'t> {
     resets: Vec<bool>,
     /// Per id: the IDF, or NaN when not looked up yet.
     idf: Vec<f64>,
+    /// Per id: its index in the ranking being built, or [`NONE`] (scratch).
+    local: Vec<u32>,
 }
 
 impl std::fmt::Debug for Vocab<'_> {
@@ -106,6 +116,7 @@ impl<'t> Vocab<'t> {
             ids: Vec::with_capacity(tokens.len()),
             resets: Vec::with_capacity(tokens.len()),
             idf: Vec::new(),
+            local: Vec::new(),
         };
         let mut prev_end = tokens.first().map_or(0, |t| t.start as usize);
         for t in tokens {
@@ -127,7 +138,19 @@ impl<'t> Vocab<'t> {
             v.ids.push(id);
         }
         v.idf = vec![f64::NAN; v.words.len()];
+        v.local = vec![NONE; v.words.len()];
         v
+    }
+
+    /// The local index of term `g` in the ranking being built (`ids`, `counts`).
+    fn local_id(&mut self, g: u32, ids: &mut Vec<u32>, counts: &mut Vec<u32>) -> u32 {
+        let l = &mut self.local[g as usize];
+        if *l == NONE {
+            *l = ids.len() as u32;
+            ids.push(g);
+            counts.push(0);
+        }
+        *l
     }
 
     /// The candidate ids of the tokens in `range` (token indices), repeats kept.
@@ -148,10 +171,10 @@ impl<'t> Vocab<'t> {
 
     /// Ranks the candidates of the tokens in `range` (token indices).
     pub fn rank(&mut self, range: Range<usize>) -> Ranked {
-        let mut local: FxHashMap<u32, u32> = FxHashMap::default();
         let mut ids: Vec<u32> = Vec::new();
         let mut counts: Vec<u32> = Vec::new();
-        let mut edges: FxHashMap<(u32, u32), f64> = FxHashMap::default();
+        // Edge (u, v), u < v, keyed as u << 32 | v.
+        let mut edges: FxHashMap<u64, f64> = FxHashMap::default();
         // The candidates of the last WINDOW tokens: (token index, local id).
         let mut recent: Vec<(usize, u32)> = Vec::with_capacity(WINDOW);
         for i in range {
@@ -162,47 +185,50 @@ impl<'t> Vocab<'t> {
             if g == NONE {
                 continue;
             }
-            let l = *local.entry(g).or_insert_with(|| {
-                ids.push(g);
-                counts.push(0);
-                (ids.len() - 1) as u32
-            });
+            let l = self.local_id(g, &mut ids, &mut counts);
             counts[l as usize] += 1;
             recent.retain(|&(j, _)| i - j < WINDOW);
             for &(_, other) in &recent {
                 if other != l {
-                    *edges.entry((other.min(l), other.max(l))).or_default() += 1.0;
+                    let key = (u64::from(other.min(l)) << 32) | u64::from(other.max(l));
+                    *edges.entry(key).or_default() += 1.0;
                 }
             }
             recent.push((i, l));
         }
-        let edges = edges.into_iter().map(|((u, v), w)| (u, v, w)).collect();
+        let edges = edges
+            .into_iter()
+            .map(|(k, w)| ((k >> 32) as u32, k as u32, w))
+            .collect();
         self.score(ids, counts, edges)
     }
 
     /// Ranks the union of `parts` (rankings of disjoint token ranges), as
     /// [`rank`](Vocab::rank) of all their tokens would (windows never cross parts).
     pub fn rank_union(&mut self, parts: &[Ranked]) -> Ranked {
-        let mut local: FxHashMap<u32, u32> = FxHashMap::default();
         let mut ids: Vec<u32> = Vec::new();
         let mut counts: Vec<u32> = Vec::new();
         let mut edges = Vec::new();
         for p in parts {
             for t in &p.terms {
-                let l = *local.entry(t.id).or_insert_with(|| {
-                    ids.push(t.id);
-                    counts.push(0);
-                    (ids.len() - 1) as u32
-                });
+                let l = self.local_id(t.id, &mut ids, &mut counts);
                 counts[l as usize] += t.count;
             }
-            edges.extend(p.edges.iter().map(|&(u, v, w)| (local[&u], local[&v], w)));
+            let local = &self.local;
+            edges.extend(
+                p.edges
+                    .iter()
+                    .map(|&(u, v, w)| (local[u as usize], local[v as usize], w)),
+            );
         }
         self.score(ids, counts, edges)
     }
 
     /// TF-IDF, TextRank and the blend for terms `ids` (local index = position).
     fn score(&mut self, ids: Vec<u32>, counts: Vec<u32>, edges: Vec<(u32, u32, f64)>) -> Ranked {
+        for &g in &ids {
+            self.local[g as usize] = NONE;
+        }
         let n = ids.len();
         if n == 0 {
             return Ranked::default();
@@ -339,6 +365,7 @@ pub fn pagerank(n: usize, edges: &[(u32, u32, f64)]) -> Vec<f64> {
         .collect();
     let mut rank = vec![1.0f64; n];
     for _ in 0..ITERATIONS {
+        let mut change = 0.0f64;
         for i in 0..n {
             let r = offsets[i]..offsets[i + 1];
             let s: f64 = dst[r.clone()]
@@ -346,7 +373,12 @@ pub fn pagerank(n: usize, edges: &[(u32, u32, f64)]) -> Vec<f64> {
                 .zip(&share[r])
                 .map(|(&d, &sh)| sh * rank[d as usize])
                 .sum();
-            rank[i] = (1.0 - DAMPING) + DAMPING * s;
+            let new = (1.0 - DAMPING) + DAMPING * s;
+            change = change.max((new - rank[i]).abs());
+            rank[i] = new;
+        }
+        if change < CONVERGED {
+            break;
         }
     }
     rank
