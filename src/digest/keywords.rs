@@ -10,16 +10,14 @@
 //! textrank/max`, rescaled so the best term weighs 1.
 //!
 //! Cost is linear in the tokens: the graph has at most `WINDOW − 1` edges per
-//! token, the page's graph is the union of its articles' graphs, and the IDF
-//! is looked up only for terms frequent enough to matter (a term whose
-//! best possible TF-IDF is under [`PRUNE`] of the best so far gets
-//! [`UNSEEN_IDF`] instead: its weight stays below `PRUNE` either way).
+//! token, the page's graph is the union of its articles' graphs, and each
+//! distinct term's IDF is looked up once.
 
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::idf::{dictionary_idf, MAX_IDF};
+use super::idf::dictionary_idf;
 use super::{is_stopword, Keyword};
 use crate::lexicon::{Lexicon, Token};
 
@@ -29,37 +27,39 @@ pub const WINDOW: usize = 5;
 /// Share of TF-IDF in the blended weight.
 pub const TFIDF_SHARE: f64 = 0.6;
 
-/// A term whose TF-IDF cannot reach this share of the best is not looked up.
-pub const PRUNE: f64 = 0.01;
-
-/// The IDF assumed for a term that was not looked up.
-pub const UNSEEN_IDF: f64 = 10.0;
-
 /// TextRank iterations at most (jieba's number).
 const ITERATIONS: usize = 20;
 
-/// TextRank stops early once no score moves by more than this.
-const CONVERGED: f64 = 1e-4;
+/// TextRank stops early once no score moves by more than this share.
+const CONVERGED: f64 = 1e-3;
 
 /// No candidate id.
 const NONE: u32 = u32::MAX;
 
-/// True for a token that may become a keyword: a content word of two
-/// characters or more, not a stopword, with a CJK character (or a Latin word
-/// such as `GDP`).
+/// True for a token that may become a keyword: a content word (see
+/// [`content_tag`]) of two characters or more, not a stopword, with a CJK
+/// ideograph or only Latin letters (`GDP`).
 pub fn is_candidate(pos: &str, word: &str) -> bool {
+    content_tag(pos) && keyword_shape(word)
+}
+
+/// True for the tags of content words: nouns and names, verbs and verbal
+/// nouns, idioms and set phrases, nominal adjectives, Latin words.
+pub fn content_tag(pos: &str) -> bool {
     // The first letter settles most tokens (p, u, c, d, m, x, ...) cheaply.
-    let content = match pos.as_bytes().first() {
+    match pos.as_bytes().first() {
         Some(b'n') => matches!(pos, "n" | "nr" | "nrfg" | "nrt" | "ns" | "nt" | "nz"),
         Some(b'v') => matches!(pos, "v" | "vn"),
         Some(b'l' | b'i') => pos.len() == 1,
         Some(b'a') => pos == "an",
         Some(b'e') => pos == "eng",
         _ => false,
-    };
-    if !content || word.len() < 2 {
-        return false;
     }
+}
+
+/// True for a word that may be a keyword whatever its tag: two characters
+/// or more, an ideograph or only Latin letters, not a stopword.
+fn keyword_shape(word: &str) -> bool {
     let mut chars = 0;
     let mut cjk = false;
     let mut letters = true;
@@ -71,7 +71,7 @@ pub fn is_candidate(pos: &str, word: &str) -> bool {
             letters = false;
         }
     }
-    chars >= 2 && (cjk || (pos == "eng" && letters)) && !is_stopword(word)
+    chars >= 2 && (cjk || letters) && !is_stopword(word)
 }
 
 /// True for the punctuation tokens that end a sentence (TextRank windows stop there).
@@ -127,10 +127,16 @@ impl<'t> Vocab<'t> {
                 || text[prev_end.min(start)..start].contains('\n');
             prev_end = t.end as usize;
             v.resets.push(reset);
-            let id = if is_candidate(t.pos, w) {
+            // One lookup per content token: the word's id, or NONE when its
+            // shape rules it out (decided once per distinct word).
+            let id = if content_tag(t.pos) {
                 *map.entry(w).or_insert_with(|| {
-                    v.words.push(w);
-                    (v.words.len() - 1) as u32
+                    if keyword_shape(w) {
+                        v.words.push(w);
+                        (v.words.len() - 1) as u32
+                    } else {
+                        NONE
+                    }
                 })
             } else {
                 NONE
@@ -234,20 +240,10 @@ impl<'t> Vocab<'t> {
             return Ranked::default();
         }
         let textrank = pagerank(n, &edges);
-        let mut by_count: Vec<usize> = (0..n).collect();
-        by_count.sort_unstable_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
-        let mut tfidf = vec![0.0; n];
-        let mut max_tfidf = f64::MIN_POSITIVE;
-        for &k in &by_count {
-            let c = counts[k] as f64;
-            let idf = if c * MAX_IDF < PRUNE * max_tfidf {
-                UNSEEN_IDF
-            } else {
-                self.idf(ids[k])
-            };
-            tfidf[k] = c * idf;
-            max_tfidf = max_tfidf.max(tfidf[k]);
-        }
+        let tfidf: Vec<f64> = (0..n)
+            .map(|k| f64::from(counts[k]) * self.idf(ids[k]))
+            .collect();
+        let max_tfidf = tfidf.iter().copied().fold(f64::MIN_POSITIVE, f64::max);
         let max_tr = textrank.iter().copied().fold(f64::MIN_POSITIVE, f64::max);
         let mut terms: Vec<Term> = (0..n)
             .map(|k| Term {
@@ -374,7 +370,7 @@ pub fn pagerank(n: usize, edges: &[(u32, u32, f64)]) -> Vec<f64> {
                 .map(|(&d, &sh)| sh * rank[d as usize])
                 .sum();
             let new = (1.0 - DAMPING) + DAMPING * s;
-            change = change.max((new - rank[i]).abs());
+            change = change.max((new - rank[i]).abs() / new);
             rank[i] = new;
         }
         if change < CONVERGED {

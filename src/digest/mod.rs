@@ -35,7 +35,7 @@ use crate::figures::Figure;
 use crate::layout::Layout;
 use crate::lexicon::{Lexicon, Token};
 
-pub use idf::{dictionary_idf, DICT_TOTAL, MAX_IDF};
+pub use idf::{dictionary_idf, DictFreq, MAX_IDF, OOV_IDF};
 pub use kwic::{kwic, KwicHit};
 pub use stopwords::is_stopword;
 pub use words::{is_punctuation, word_counts, PosClass};

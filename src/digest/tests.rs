@@ -162,7 +162,22 @@ fn dictionary_idf_orders_common_and_rare_words() {
     let rare = dictionary_idf(lex, "整改");
     assert!(common < rare, "{common} < {rare}");
     assert!((1.0..=MAX_IDF).contains(&dictionary_idf(lex, "的")));
-    assert!(dictionary_idf(lex, "滕寺村帮扶") <= MAX_IDF);
+    assert_eq!(dictionary_idf(lex, "滕寺村帮扶"), OOV_IDF);
+    // The news words override the main dictionary, as in jieba.
+    assert_eq!(lex.freqs().get("巡察"), Some(2000));
+    assert_eq!(lex.freqs().get("工作"), Some(66367));
+    assert!(lex.freqs().len() > 340_000);
+}
+
+#[test]
+fn dict_freq_parses_overrides_and_skips_bad_lines() {
+    let f = DictFreq::parse(&["巡察 50 v\n整改 188 v\n坏行\n错 x n\n", "巡察 2000 vn\n"]);
+    assert_eq!(f.get("巡察"), Some(2000));
+    assert_eq!(f.get("整改"), Some(188));
+    assert_eq!(f.get("坏行"), None);
+    assert_eq!(f.get("错"), None);
+    assert_eq!((f.len(), f.total()), (2, 2188));
+    assert!(DictFreq::default().is_empty());
 }
 
 #[test]

@@ -108,82 +108,104 @@ fn seed_kwic_points_at_the_original() {
 }
 
 /// Times the pipeline on a big input named by `WENXI_BIG` (not committed:
-/// e.g. 1 MB of People's Daily text with the POS tags stripped). Run with
+/// e.g. 1 MB of People's Daily text with the POS tags stripped), once as one
+/// article and once cut into articles by a `#` headline every 40 lines.
+/// Each stage: best of 5 runs. Run with
 /// `WENXI_BIG=/tmp/1mb.txt cargo test --release --test it digest_big_timing -- --ignored --nocapture`.
 #[test]
 #[ignore = "needs WENXI_BIG and a release build"]
 fn digest_big_timing() {
-    use std::time::Instant;
+    use std::time::{Duration, Instant};
     use wenxi::{clean, digest, entities, figures, layout, Options};
+    fn best<T>(mut f: impl FnMut() -> T) -> (Duration, T) {
+        let mut best = Duration::MAX;
+        let mut out = None;
+        for _ in 0..5 {
+            let t = Instant::now();
+            let v = f();
+            best = best.min(t.elapsed());
+            out = Some(v);
+        }
+        (best, out.unwrap())
+    }
     let path = std::env::var("WENXI_BIG").expect("WENXI_BIG names a text file");
-    let text = std::fs::read_to_string(path).unwrap();
+    let one = std::fs::read_to_string(path).unwrap();
+    let many: String = one
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i % 40 == 0 {
+                format!("# {l}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
     let t = Instant::now();
     let analyzer = wenxi::Analyzer::embedded();
     println!("analyzer build: {:?}", t.elapsed());
-    let options = Options::default();
-    let mut best = std::time::Duration::MAX;
-    for _ in 0..3 {
-        let t = Instant::now();
-        let r = analyzer.analyze(&text, &options);
-        best = best.min(t.elapsed());
-        assert!(!r.digest.keywords.is_empty());
-    }
-    println!("{} bytes: analyze best of 3: {:?}", text.len(), best);
-    let t = Instant::now();
-    let cleaned = clean::clean(&text);
-    let lay = layout::layout(&cleaned);
-    let t_layout = t.elapsed();
-    let t = Instant::now();
-    let mut tokens = Vec::new();
-    for s in &lay.sentences {
-        analyzer
-            .lexicon()
-            .tag_into(&cleaned.text, s.clean.clone(), &mut tokens);
-    }
-    let t_tag = t.elapsed();
-    let t = Instant::now();
-    let mentions = entities::recognize(&cleaned.text, &tokens);
-    let figs = figures::scan(&cleaned, &lay);
-    let t_ef = t.elapsed();
-    let t = Instant::now();
-    let d = digest::digest(
-        digest::DigestInput {
-            cleaned: &cleaned,
-            layout: &lay,
-            tokens: &tokens,
-            mentions: &mentions,
-            figures: &figs,
-        },
-        analyzer.lexicon(),
-        digest::DigestOptions {
-            summary_sentences: 3,
-            keywords: 10,
-        },
-    );
-    let t_digest = t.elapsed();
-    let t = Instant::now();
-    let words = digest::word_counts(&cleaned.text, &tokens);
-    let t_words = t.elapsed();
-    let t = Instant::now();
-    let hits = analyzer.kwic(&text, "经济", 20, 100);
-    let t_kwic = t.elapsed();
+    let (t_freqs, freqs) = best(|| digest::DictFreq::parse(&[wenxi::EMBEDDED_DICT]));
     println!(
-        "clean+layout {t_layout:?}, tag {t_tag:?}, entities+figures {t_ef:?}, digest {t_digest:?}, words {t_words:?}, kwic {t_kwic:?}"
+        "  of which the IDF table: {t_freqs:?} ({} words, {} KiB)",
+        freqs.len(),
+        freqs.len() * 8 / 1024
     );
-    println!(
-        "{} sentences, {} articles, {} tokens, {} distinct words, {} kwic hits",
-        lay.sentences.len(),
-        lay.articles.len(),
-        tokens.len(),
-        words.len(),
-        hits.len()
-    );
-    let kws: Vec<&str> = d.keywords.iter().map(|k| k.term.as_str()).collect();
-    println!("page keywords: {kws:?}");
-    for &s in &d.summary {
+    for (name, text) in [("one article", &one), ("many articles", &many)] {
+        let (t_all, r) = best(|| analyzer.analyze(text, &Options::default()));
+        assert!(!r.digest.keywords.is_empty() && !r.digest.summary.is_empty());
+        let (t_layout, (cleaned, lay)) = best(|| {
+            let c = clean::clean(text);
+            let l = layout::layout(&c);
+            (c, l)
+        });
+        let (t_tag, tokens) = best(|| {
+            let mut tokens = Vec::new();
+            for s in &lay.sentences {
+                analyzer
+                    .lexicon()
+                    .tag_into(&cleaned.text, s.clean.clone(), &mut tokens);
+            }
+            tokens
+        });
+        let mentions = entities::recognize(&cleaned.text, &tokens);
+        let figs = figures::scan(&cleaned, &lay);
+        let (t_digest, d) = best(|| {
+            digest::digest(
+                digest::DigestInput {
+                    cleaned: &cleaned,
+                    layout: &lay,
+                    tokens: &tokens,
+                    mentions: &mentions,
+                    figures: &figs,
+                },
+                analyzer.lexicon(),
+                digest::DigestOptions {
+                    summary_sentences: 3,
+                    keywords: 10,
+                },
+            )
+        });
+        let (t_words, words) = best(|| digest::word_counts(&cleaned.text, &tokens));
+        let (t_kwic, hits) = best(|| analyzer.kwic(text, "经济", 20, 100));
         println!(
-            "  - {}",
-            &cleaned.text[lay.sentences[s as usize].clean.clone()]
+            "{name}: {} bytes, {} articles, {} sentences, {} tokens, {} distinct words",
+            text.len(),
+            lay.articles.len(),
+            lay.sentences.len(),
+            tokens.len(),
+            words.len()
         );
+        println!(
+            "  analyze {t_all:?}; clean+layout {t_layout:?}, tag {t_tag:?}, digest {t_digest:?}, words {t_words:?}; kwic {t_kwic:?} ({} hits)",
+            hits.len()
+        );
+        let kws: Vec<&str> = d.keywords.iter().map(|k| k.term.as_str()).collect();
+        println!("  page keywords: {kws:?}");
+        for &s in &d.summary {
+            println!(
+                "  - {}",
+                &cleaned.text[lay.sentences[s as usize].clean.clone()]
+            );
+        }
     }
 }
