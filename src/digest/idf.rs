@@ -9,10 +9,10 @@
 //! jieba-rs keeps those frequencies private (`suggest_freq` recomputes a
 //! segmentation, about 3 µs a word, which made IDF the biggest cost of the
 //! digest on a page of many articles). So the [`Lexicon`] parses the
-//! dictionary text once more when it is built, into a [`DictFreq`]: a sorted
-//! array of 8-byte entries (40-bit word hash, 24-bit frequency), 2.8 MB for
-//! the whole dictionary, looked up by binary search. Building it is a small
-//! share of building jieba itself (see `BENCHMARKS` in the digest report).
+//! dictionary text once more when it is built, into a [`DictFreq`]: an
+//! open-addressing table of 8-byte entries (40-bit word hash, 24-bit
+//! frequency), 4 MB for the whole dictionary (2^19 slots), one or two cache
+//! misses a lookup. Building it is a small share of building jieba itself.
 //!
 //! Words outside the dictionary (found by jieba's HMM: mostly names) get
 //! [`OOV_IDF`], near the median of jieba's own `idf.txt`, the value jieba
@@ -37,8 +37,12 @@ const MAX_FREQ: u64 = (1 << 24) - 1;
 /// Word frequencies of a jieba dictionary, compact and read-only.
 #[derive(Clone, Default)]
 pub struct DictFreq {
-    /// `hash40 << 24 | freq`, sorted, one entry per distinct hash.
-    entries: Vec<u64>,
+    /// Open addressing with linear probing: `hash40 << 24 | freq`, 0 = empty.
+    slots: Vec<u64>,
+    /// log2 of the number of slots.
+    bits: u32,
+    /// Number of distinct words.
+    len: usize,
     /// Sum of all frequencies.
     total: u64,
 }
@@ -46,17 +50,17 @@ pub struct DictFreq {
 impl std::fmt::Debug for DictFreq {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DictFreq")
-            .field("words", &self.entries.len())
+            .field("words", &self.len)
             .field("total", &self.total)
             .finish()
     }
 }
 
-/// A 40-bit hash of `word` (FxHash keeps its entropy in the high bits).
+/// A 40-bit hash of `word`, never 0 (FxHash keeps its entropy in the high bits).
 fn hash40(word: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(word.as_bytes());
-    h.finish() >> 24
+    (h.finish() >> 24) | 1
 }
 
 impl DictFreq {
@@ -64,7 +68,15 @@ impl DictFreq {
     /// takes its later frequency (as jieba's `load_dict` does). Lines without
     /// a frequency are skipped.
     pub fn parse(texts: &[&str]) -> DictFreq {
-        let mut entries: Vec<u64> = Vec::with_capacity(texts.iter().map(|t| t.len() / 14).sum());
+        // About 14.5 bytes a line in jieba's dictionary; keep the load under 3/4.
+        let lines: usize = texts.iter().map(|t| t.len() / 14 + 1).sum();
+        let bits = (lines * 4 / 3).next_power_of_two().trailing_zeros().max(4);
+        let mut d = DictFreq {
+            slots: vec![0; 1 << bits],
+            bits,
+            len: 0,
+            total: 0,
+        };
         for text in texts {
             for line in text.lines() {
                 let mut it = line.split_ascii_whitespace();
@@ -74,29 +86,64 @@ impl DictFreq {
                 let Ok(freq) = freq.parse::<u64>() else {
                     continue;
                 };
-                entries.push(hash40(word) << 24 | freq.min(MAX_FREQ));
+                d.insert(hash40(word), freq.min(MAX_FREQ));
             }
         }
-        // Stable: among equal hashes the later line stays last, and wins.
-        entries.sort_by_key(|e| e >> 24);
-        entries.dedup_by(|later, earlier| {
-            let same = *later >> 24 == *earlier >> 24;
-            if same {
-                *earlier = *later;
+        d
+    }
+
+    fn insert(&mut self, h: u64, freq: u64) {
+        if 4 * (self.len + 1) > 3 * self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> (40 - self.bits)) as usize & mask;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                self.slots[i] = h << 24 | freq;
+                self.len += 1;
+                self.total += freq;
+                return;
             }
-            same
-        });
-        let total = entries.iter().map(|e| e & MAX_FREQ).sum();
-        DictFreq { entries, total }
+            if s >> 24 == h {
+                self.total = self.total - (s & MAX_FREQ) + freq;
+                self.slots[i] = h << 24 | freq;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        self.bits += 1;
+        self.slots = vec![0; 1 << self.bits];
+        self.len = 0;
+        self.total = 0;
+        for s in old.into_iter().filter(|&s| s != 0) {
+            self.insert(s >> 24, s & MAX_FREQ);
+        }
     }
 
     /// The frequency of `word`, if the dictionary has it.
     pub fn get(&self, word: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
         let h = hash40(word);
-        self.entries
-            .binary_search_by_key(&h, |e| e >> 24)
-            .ok()
-            .map(|i| (self.entries[i] & MAX_FREQ) as u32)
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> (40 - self.bits)) as usize & mask;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return None;
+            }
+            if s >> 24 == h {
+                return Some((s & MAX_FREQ) as u32);
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// Sum of all frequencies.
@@ -106,12 +153,17 @@ impl DictFreq {
 
     /// Number of distinct words.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.len
+    }
+
+    /// Memory held by the table, in bytes.
+    pub fn size_bytes(&self) -> usize {
+        self.slots.len() * std::mem::size_of::<u64>()
     }
 
     /// True when no word was read.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len == 0
     }
 }
 

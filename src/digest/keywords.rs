@@ -31,7 +31,7 @@ pub const TFIDF_SHARE: f64 = 0.6;
 const ITERATIONS: usize = 20;
 
 /// TextRank stops early once no score moves by more than this share.
-const CONVERGED: f64 = 1e-3;
+const CONVERGED: f64 = 5e-3;
 
 /// No candidate id.
 const NONE: u32 = u32::MAX;

@@ -30,7 +30,7 @@ use crate::layout::{Article, Sentence};
 use crate::offsets::Span;
 
 /// Sentences that enter the TextRank graph of one summary.
-pub const CANDIDATES: usize = 40;
+pub const CANDIDATES: usize = 30;
 
 /// Share of the base score in the final score (the rest is centrality).
 const BASE_SHARE: f64 = 0.75;
@@ -288,13 +288,17 @@ fn order(mut cands: Vec<Candidate>, ranked: &Ranked) -> Vec<(f64, Candidate)> {
     }
     let base = kept;
     let n = base.len();
+    let log_len: Vec<f64> = base
+        .iter()
+        .map(|&(_, i)| ((cands[i].terms.len() + 1) as f64).ln())
+        .collect();
     let mut edges = Vec::new();
     for x in 0..n {
         for y in x + 1..n {
             let (a, b) = (&cands[base[x].1], &cands[base[y].1]);
             let shared = common(&a.terms, &b.terms);
             if shared > 0 {
-                let norm = ((a.terms.len() + 1) as f64).ln() + ((b.terms.len() + 1) as f64).ln();
+                let norm = log_len[x] + log_len[y];
                 edges.push((x as u32, y as u32, shared as f64 / norm.max(1.0)));
             }
         }

@@ -167,6 +167,7 @@ fn dictionary_idf_orders_common_and_rare_words() {
     assert_eq!(lex.freqs().get("巡察"), Some(2000));
     assert_eq!(lex.freqs().get("工作"), Some(66367));
     assert!(lex.freqs().len() > 340_000);
+    assert!(lex.freqs().size_bytes() <= 4 << 20);
 }
 
 #[test]
@@ -281,7 +282,7 @@ fn an_article_of_headings_only_still_gets_a_summary() {
 
 #[test]
 fn a_long_article_is_summarized_from_bounded_candidates() {
-    // 3000 sentences in one article: scoring is linear, TextRank sees 40.
+    // 3000 sentences in one article: scoring is linear, TextRank sees CANDIDATES.
     let mut text = String::from("# 长文\n\n");
     let what = ["巡察", "审计", "督查", "调研", "检查", "评估", "考核"];
     let then = ["整改", "销号", "问责", "反馈", "通报"];
