@@ -58,8 +58,12 @@ impl std::fmt::Debug for DictFreq {
 
 /// A 40-bit hash of `word`, never 0 (FxHash keeps its entropy in the high bits).
 fn hash40(word: &str) -> u64 {
+    hash40_bytes(word.as_bytes())
+}
+
+fn hash40_bytes(word: &[u8]) -> u64 {
     let mut h = FxHasher::default();
-    h.write(word.as_bytes());
+    h.write(word);
     (h.finish() >> 24) | 1
 }
 
@@ -78,15 +82,22 @@ impl DictFreq {
             total: 0,
         };
         for text in texts {
-            for line in text.lines() {
-                let mut it = line.split_ascii_whitespace();
-                let (Some(word), Some(freq)) = (it.next(), it.next()) else {
+            // Byte scanning: `lines()` + `split_whitespace()` + `parse()`
+            // cost twice as much on 349 046 lines.
+            for line in text.as_bytes().split(|&b| b == b'\n') {
+                let Some(sp) = line.iter().position(|&b| b == b' ' || b == b'\t') else {
                     continue;
                 };
-                let Ok(freq) = freq.parse::<u64>() else {
+                let (word, rest) = (&line[..sp], &line[sp + 1..]);
+                let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+                let ends = rest.get(digits).is_none_or(|b| b.is_ascii_whitespace());
+                if word.is_empty() || digits == 0 || !ends {
                     continue;
-                };
-                d.insert(hash40(word), freq.min(MAX_FREQ));
+                }
+                let freq = rest[..digits]
+                    .iter()
+                    .fold(0u64, |f, b| (f * 10 + u64::from(b - b'0')).min(MAX_FREQ));
+                d.insert(hash40_bytes(word), freq);
             }
         }
         d
