@@ -12,7 +12,11 @@
 //! dictionary text once more when it is built, into a [`DictFreq`]: an
 //! open-addressing table of 8-byte entries (40-bit word hash, 24-bit
 //! frequency), 4 MB for the whole dictionary (2^19 slots), one or two cache
-//! misses a lookup. Building it is a small share of building jieba itself.
+//! misses a lookup. Cost, measured natively (release, 2-core EPYC, CPU time;
+//! `WENXI_BIG=… cargo test --release --test it digest_big_timing -- --ignored
+//! --nocapture`): about 40 ms of the Analyzer's 210 ms build, and 4 MB.
+//! In exchange every IDF lookup is ~0.1 µs, so IDF is no longer visible in
+//! the digest's profile.
 //!
 //! Words outside the dictionary (found by jieba's HMM: mostly names) get
 //! [`OOV_IDF`], near the median of jieba's own `idf.txt`, the value jieba
