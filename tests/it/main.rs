@@ -5,4 +5,5 @@ mod hostile;
 mod intake;
 mod invariants;
 mod properties;
+mod digest;
 mod seed;
