@@ -1,0 +1,95 @@
+// The module worker: loads wasm and the jieba dictionary once, as soon as it
+// starts, keeps one Analyzer alive, and answers the messages in protocol.js.
+import init, * as wasm from "../pkg/wenxi.js";
+import { TO_WORKER, TO_PAGE, DEFAULT_TRANSFER } from "./protocol.js";
+
+const t0 = performance.now();
+/** @type {any} */
+let analyzer = null;
+const features = { kwic: false, decodeWithName: false };
+
+const post = (type, id, data, transfer) => self.postMessage({ type, id, data }, transfer || []);
+const errorData = (e) => ({ message: String(e?.message ?? e), name: e?.name || "Error" });
+
+const ready = (async () => {
+  const dictUrl = new URL("../pkg/jieba-dict.txt", import.meta.url);
+  // Fetch the dictionary while the wasm module compiles.
+  const [dict] = await Promise.all([
+    fetch(dictUrl).then((r) => {
+      if (!r.ok) throw new Error(`${dictUrl.pathname}: HTTP ${r.status}`);
+      return r.text();
+    }),
+    init(),
+  ]);
+  analyzer = new wasm.Analyzer(dict);
+  features.kwic = typeof analyzer.kwic === "function";
+  features.decodeWithName = typeof wasm.decode === "function" && wasm.decode.length >= 3;
+})();
+
+ready.then(
+  () => post(TO_PAGE.READY, 0, { ms: performance.now() - t0, features }),
+  (e) => post(TO_PAGE.ERROR, 0, errorData(e)),
+);
+
+function analyze(id, { text, options = {}, transfer = DEFAULT_TRANSFER }) {
+  let lastStage = "";
+  let lastPost = 0;
+  const progress = (stage, done, total) => {
+    const now = performance.now();
+    // At most ~20 messages a second, but always the first of each stage.
+    if (stage !== lastStage || now - lastPost > 50 || done === total) {
+      lastStage = stage;
+      lastPost = now;
+      post(TO_PAGE.PROGRESS, id, { stage, done, total });
+    }
+  };
+  const start = performance.now();
+  const json = analyzer.analyze(text, JSON.stringify(options), progress);
+  const ms = performance.now() - start;
+  if (transfer === "object") post(TO_PAGE.RESULT, id, { report: JSON.parse(json), ms });
+  else post(TO_PAGE.RESULT, id, { json, ms });
+}
+
+function decode(id, { bytes, name = "", encoding = "" }) {
+  const u8 = new Uint8Array(bytes);
+  const json = features.decodeWithName ? wasm.decode(u8, name, encoding) : wasm.decode(u8, encoding);
+  post(TO_PAGE.RESULT, id, JSON.parse(json));
+}
+
+/** Plain JS keyword-in-context, used when the wasm build has no `kwic`. */
+function jsKwic(text, term, context, limit) {
+  const hits = [];
+  if (!term) return hits;
+  for (let i = text.indexOf(term); i !== -1 && hits.length < limit; i = text.indexOf(term, i + term.length)) {
+    const end = i + term.length;
+    hits.push({
+      span: { start: i, end },
+      left: text.slice(Math.max(0, i - context), i).replace(/\s+/g, " "),
+      hit: term,
+      right: text.slice(end, end + context).replace(/\s+/g, " "),
+    });
+  }
+  return hits;
+}
+
+function kwic(id, { text, term, context = 20, limit = 500 }) {
+  if (features.kwic) {
+    const hits = JSON.parse(analyzer.kwic(text, term, context, limit));
+    post(TO_PAGE.RESULT, id, { hits, native: true });
+  } else {
+    post(TO_PAGE.RESULT, id, { hits: jsKwic(text, term, context, limit), native: false });
+  }
+}
+
+self.onmessage = async (ev) => {
+  const { type, id, data } = ev.data || {};
+  try {
+    await ready;
+    if (type === TO_WORKER.ANALYZE) analyze(id, data);
+    else if (type === TO_WORKER.DECODE) decode(id, data);
+    else if (type === TO_WORKER.KWIC) kwic(id, data);
+    else throw new Error(`unknown message type: ${type}`);
+  } catch (e) {
+    post(TO_PAGE.ERROR, id, errorData(e));
+  }
+};
