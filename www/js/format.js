@@ -43,8 +43,15 @@ export function sentenceText(text, report, i) {
   return s ? text.slice(s.span.start, s.span.end) : "";
 }
 
-/** Collapses whitespace (OCR line breaks) for one-line display. */
-export const oneLine = (s) => s.replace(/\s+/g, " ").trim();
+const CJK = "\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef";
+const OCR_GAP = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, "g");
+
+/**
+ * One line for display: drops the stray spaces and line breaks OCR leaves
+ * between Chinese characters, and collapses other whitespace. (Display only:
+ * spans always index the original text.)
+ */
+export const oneLine = (s) => s.replace(OCR_GAP, "").replace(/\s+/g, " ").trim();
 
 /** Size in human units. */
 export function bytesText(n) {

@@ -154,11 +154,19 @@ function renderAll() {
   const r = state.report;
   if (!r) return;
   el.results.dataset.state = "done";
-  overview.render(el.panels.overview, r, ctx);
-  entities.render(el.panels.entities, r, ctx);
-  figures.render(el.panels.figures, r, ctx);
-  state.textView = textView.render(el.panels.text, r, ctx);
-  words.render(el.panels.words, r, ctx);
+  const times = {};
+  const time = (name, fn) => {
+    const t0 = performance.now();
+    const out = fn();
+    times[name] = Math.round(performance.now() - t0);
+    return out;
+  };
+  time("overview", () => overview.render(el.panels.overview, r, ctx));
+  time("entities", () => entities.render(el.panels.entities, r, ctx));
+  time("figures", () => figures.render(el.panels.figures, r, ctx));
+  state.textView = time("text", () => textView.render(el.panels.text, r, ctx));
+  time("words", () => words.render(el.panels.words, r, ctx));
+  state.renderTimes = times;
   el.exportReport.disabled = false;
   el.print.disabled = false;
 }

@@ -8,6 +8,9 @@ import { figureValue, figureSortKey, approxText, articleTitle, sentenceText, one
 const KINDS = ["count", "percent", "money", "date", "time", "duration", "ordinal", "range", "quantity"];
 const CONTEXT = 80;
 
+/** CSV keeps numbers as numbers (spreadsheets compute with them); ranges as "low-high". */
+const figureCsv = (f) => (Array.isArray(f.value) ? `${f.value[0]}-${f.value[1]}` : f.value);
+
 /**
  * @param {HTMLElement} container
  * @param {any} report
@@ -49,11 +52,11 @@ export function render(container, report, ctx) {
         csv: (f) => (f.article == null ? "" : `${f.article + 1} ${articleTitle(report, f.article)}`),
       },
       { key: "subject", label: "col.subject", get: (f) => f.subject ?? "" },
-      { key: "value", label: "col.value", numeric: true, get: (f) => figureSortKey(f), show: (f) => figureValue(f), csv: (f) => figureValue(f) },
-      { key: "unit", label: "col.unit", get: (f) => f.unit ?? "" },
-      { key: "kind", label: "col.kind", get: (f) => f.kind, show: (f) => kindLabel(f.kind), csv: (f) => f.kind },
-      { key: "approx", label: "col.approx", get: (f) => approxText(f) },
-      { key: "surface", label: "col.surface", get: (f) => f.surface ?? text.slice(f.span.start, f.span.end) },
+      { key: "value", label: "col.value", numeric: true, get: (f) => figureSortKey(f), show: (f) => figureValue(f), csv: figureCsv, className: "nowrap" },
+      { key: "unit", label: "col.unit", get: (f) => f.unit ?? "", className: "nowrap" },
+      { key: "kind", label: "col.kind", get: (f) => f.kind, show: (f) => kindLabel(f.kind), csv: (f) => f.kind, className: "nowrap" },
+      { key: "approx", label: "col.approx", get: (f) => approxText(f), className: "nowrap" },
+      { key: "surface", label: "col.surface", get: (f) => f.surface ?? text.slice(f.span.start, f.span.end), className: "nowrap" },
       { key: "context", label: "col.context", get: (f) => context(f), show: contextCell, className: "context" },
     ],
     filters: [
