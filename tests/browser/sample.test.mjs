@@ -79,7 +79,10 @@ test("sample: ready, analyse, every tab renders", { timeout: 180_000 }, async ()
     await page.uncheck("#clean-toggle");
 
     // Print brief: one section per article, with a title.
-    const articles = await page.evaluate(() => window.wenxi.state.report.articles.length);
+    const articles = await page.evaluate(() => {
+      window.wenxi.buildBrief(); // what the beforeprint event does
+      return window.wenxi.state.report.articles.length;
+    });
     assert.equal(await page.locator("#print-brief .brief-page").count(), articles);
     await page.emulateMedia({ media: "print" });
     await shot(page, "a-print", { fullPage: true });

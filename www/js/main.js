@@ -140,7 +140,6 @@ const ctx = {
     return state.text;
   },
   status,
-  printRoot: el.brief,
   highlight(spans) {
     selectTab("text");
     state.textView?.highlight(spans);
@@ -198,11 +197,23 @@ for (const tab of tabs) {
 on(el.exportReport, "click", () => {
   if (state.report) downloadJson(`${stamp("report")}.json`, state.report);
 });
-on(el.print, "click", () => window.print());
+let briefFor = null;
+function buildBrief() {
+  if (state.report && briefFor !== state.report) {
+    overview.renderBrief(el.brief, state.report, ctx);
+    briefFor = state.report;
+  }
+}
+on(window, "beforeprint", buildBrief);
+on(el.print, "click", () => {
+  buildBrief();
+  window.print();
+});
 const langBtn = qs("#lang-toggle");
 on(langBtn, "click", () => setLang(getLang() === "zh" ? "en" : "zh"));
 onLangChange(() => {
   showEngine();
+  briefFor = null;
   renderAll();
 });
 
@@ -229,4 +240,4 @@ import("./sw-bridge.js")
     /* no service worker in this build */
   });
 
-window.wenxi = { state, client, analyze, selectTab, ctx };
+window.wenxi = { state, client, analyze, selectTab, ctx, buildBrief };

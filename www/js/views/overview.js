@@ -1,6 +1,6 @@
 // Overview: counts, the page summary and word-frequency chart, then each
 // article with kicker, title, subtitle, byline, summary, keywords and a
-// keyword chart. Also fills the print brief (one page per article).
+// keyword chart. renderBrief fills the print brief (one page per article).
 import { h, svg, replace } from "../dom.js";
 import { t, fmt } from "../i18n.js";
 import { copyText } from "../export.js";
@@ -55,7 +55,7 @@ function keywordChips(kws) {
 /**
  * @param {HTMLElement} container
  * @param {any} report
- * @param {{text: string, status: Function, printRoot?: HTMLElement}} ctx
+ * @param {{text: string, status: Function}} ctx
  */
 export function render(container, report, ctx) {
   const text = ctx.text;
@@ -139,12 +139,22 @@ export function render(container, report, ctx) {
   const more = articles.length > MAX_ARTICLES ? h("p", { className: "note", textContent: t("overview.more", fmt(articles.length - MAX_ARTICLES)) }) : null;
 
   replace(container, statGrid, diagnostics, page, cards, more);
+}
 
-  if (ctx.printRoot) {
-    // The print brief: one page per article with title, byline, summary, keywords.
-    replace(
-      ctx.printRoot,
-      articles.map((a, i) => {
+/**
+ * Fills the print brief: one page per article with title, byline, summary
+ * and keywords. Built on demand (before printing), not with every analysis.
+ * @param {HTMLElement} root
+ * @param {any} report
+ * @param {{text: string}} ctx
+ */
+export function renderBrief(root, report, ctx) {
+  const text = ctx.text;
+  const articles = report.articles || [];
+  const byArticle = new Map((report.digest?.articles || []).map((d) => [d.article, d]));
+  replace(
+    root,
+    articles.map((a, i) => {
         const d = byArticle.get(a.index ?? i) || { keywords: [], summary: [] };
         return h(
           "section",
@@ -159,7 +169,6 @@ export function render(container, report, ctx) {
           h("h3", { textContent: t("overview.keywords") }),
           h("p", { textContent: (d.keywords || []).map((k) => k.term).join("、") }),
         );
-      }),
-    );
-  }
+    }),
+  );
 }
