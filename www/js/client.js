@@ -107,6 +107,8 @@ export class WorkerClient extends EventTarget {
     else {
       const err = new Error(data?.message || "error");
       err.name = data?.name || "Error";
+      if (data?.code) err.code = data.code;
+      if (data?.detail) err.detail = data.detail;
       p.reject(err);
       // A trap (RuntimeError: unreachable) can leave the wasm instance broken:
       // start a clean worker so the next request works.

@@ -124,6 +124,8 @@ export const TO_PAGE = Object.freeze({
  * @typedef {object} ErrorInfo
  * @property {string} message  for the user
  * @property {string} [name]  the JS error name (e.g. RuntimeError for a wasm trap)
+ * @property {"binary"|"pdf"} [code]  set when a file was refused as not text
+ * @property {string} [detail]  what a refused file looks like ("PNG image")
  */
 
 /** Transfer mode used unless a request says otherwise (see BENCHMARKS in the report). */

@@ -81,11 +81,17 @@ export function mount(app) {
       d = await app.client.decode(f.bytes, f.name, encoding.value);
     } catch (e) {
       if (e.name === "AbortError") return;
-      app.status(t("status.decodeError", f.name, e.message || e), "error");
+      const why = e.code === "pdf" ? t("error.pdf") : e.code === "binary" ? t("error.binary", e.detail || t("error.binaryData")) : e.message || String(e);
+      app.status(t("status.decodeError", f.name, why), "error");
       return;
     }
     if (f !== last) return;
     showInfo(f, d);
+    if (!d.text.trim()) {
+      // Keep whatever the textarea holds: an empty file replaces nothing.
+      app.status(t("status.emptyFile", f.name), "error");
+      return;
+    }
     auto.cancel();
     textarea.value = d.text;
     // Analyse the decoded text itself: the textarea turns CRLF into LF, and
