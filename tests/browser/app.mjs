@@ -85,3 +85,22 @@ export async function dropFile(page, name, bytes, type = "text/plain") {
     { name, b64: Buffer.from(bytes).toString("base64"), type },
   );
 }
+
+/**
+ * Builds the sample repeated to about `mb` MB (UTF-8) inside the page and
+ * drops it on the window as a file; returns its length in UTF-16 units.
+ */
+export async function dropBigSample(page, mb, name = "big.txt") {
+  return page.evaluate(
+    async ({ mb, name }) => {
+      const s = await (await fetch("pkg/sample.txt")).text();
+      const n = Math.ceil((mb * 1024 * 1024) / new TextEncoder().encode(s).length);
+      const text = s.repeat(n);
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: "text/plain" }));
+      window.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      return text.length;
+    },
+    { mb, name },
+  );
+}

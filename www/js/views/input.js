@@ -9,6 +9,14 @@ import { bytesText } from "../format.js";
 export const AUTO_LIMIT = 200_000;
 /** Debounce for automatic analysis. */
 export const AUTO_DELAY = 400;
+/**
+ * Files longer than this (UTF-16 units) are not put into the textarea whole:
+ * laying out megabytes in a textarea freezes the page for seconds. The
+ * textarea shows the beginning, and Analyse uses the whole file until the
+ * user edits the textarea.
+ */
+export const EDITOR_LIMIT = 1_000_000;
+const PREVIEW = 50_000;
 
 /**
  * @param {{client: import('../client.js').WorkerClient,
@@ -24,9 +32,32 @@ export function mount(app) {
   const overlay = qs("#drop-overlay");
   /** The last file: kept so the encoding override can decode it again. */
   let last = null;
+  /** A big file's full text while the textarea shows only its beginning. */
+  let big = null;
+
+  /** The text to analyse: the textarea, or the whole big file it previews. */
+  const current = () => (big && textarea.value === big.preview ? big.text : textarea.value);
+  function setText(text, bytes = text.length * 2) {
+    if (text.length > EDITOR_LIMIT) {
+      let cut = PREVIEW;
+      const code = text.charCodeAt(cut);
+      if (code >= 0xdc00 && code <= 0xdfff) cut++;
+      textarea.value = text.slice(0, cut) + "\n" + t("input.preview", bytesText(bytes));
+      big = { text, preview: textarea.value };
+      textarea.dataset.preview = "true";
+    } else {
+      textarea.value = text;
+      big = null;
+      delete textarea.dataset.preview;
+    }
+  }
 
   const auto = debounce(() => {
     const text = textarea.value;
+    if (big && text !== big.preview) {
+      big = null;
+      delete textarea.dataset.preview;
+    }
     if (!text.trim()) return;
     if (text.length > AUTO_LIMIT) {
       app.status(t("input.large", bytesText(text.length * 2)));
@@ -38,14 +69,14 @@ export function mount(app) {
 
   on(qs("#analyze"), "click", () => {
     auto.cancel();
-    app.analyze(textarea.value);
+    app.analyze(current());
   });
   on(textarea, "keydown", (e) => {
     // Ctrl/Cmd+Enter analyses from the keyboard.
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       auto.cancel();
-      app.analyze(textarea.value);
+      app.analyze(current());
     }
   });
 
@@ -57,7 +88,7 @@ export function mount(app) {
       auto.cancel();
       last = null;
       info.hidden = true;
-      textarea.value = text;
+      setText(text);
       app.analyze(text);
     } catch (e) {
       app.status(t("status.sampleError", e.message || e), "error");
@@ -93,7 +124,7 @@ export function mount(app) {
       return;
     }
     auto.cancel();
-    textarea.value = d.text;
+    setText(d.text, f.size);
     // Analyse the decoded text itself: the textarea turns CRLF into LF, and
     // spans must index the text that was analysed.
     app.analyze(d.text, { fileName: f.name });
@@ -149,5 +180,5 @@ export function mount(app) {
     openFile(f);
   });
 
-  return { loadSample, openFile, textarea };
+  return { loadSample, openFile, textarea, current };
 }
