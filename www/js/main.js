@@ -149,23 +149,34 @@ const ctx = {
   },
 };
 
-function renderAll() {
+/** Views render when their tab is first shown after an analysis. */
+const VIEWS = {
+  overview: (r) => overview.render(el.panels.overview, r, ctx),
+  entities: (r) => entities.render(el.panels.entities, r, ctx),
+  figures: (r) => figures.render(el.panels.figures, r, ctx),
+  text: (r) => {
+    state.textView = textView.render(el.panels.text, r, ctx);
+  },
+  words: (r) => words.render(el.panels.words, r, ctx),
+};
+/** Views whose panel shows an older report (or an older language). */
+let stale = new Set();
+
+function renderView(name) {
   const r = state.report;
-  if (!r) return;
+  if (!r || !stale.has(name)) return;
+  stale.delete(name);
+  const t0 = performance.now();
+  VIEWS[name](r);
+  state.renderTimes[name] = Math.round(performance.now() - t0);
+}
+
+function renderAll() {
+  if (!state.report) return;
   el.results.dataset.state = "done";
-  const times = {};
-  const time = (name, fn) => {
-    const t0 = performance.now();
-    const out = fn();
-    times[name] = Math.round(performance.now() - t0);
-    return out;
-  };
-  time("overview", () => overview.render(el.panels.overview, r, ctx));
-  time("entities", () => entities.render(el.panels.entities, r, ctx));
-  time("figures", () => figures.render(el.panels.figures, r, ctx));
-  state.textView = time("text", () => textView.render(el.panels.text, r, ctx));
-  time("words", () => words.render(el.panels.words, r, ctx));
-  state.renderTimes = times;
+  stale = new Set(Object.keys(VIEWS));
+  state.renderTimes = {};
+  renderView(el.results.dataset.tab || "overview");
   el.exportReport.disabled = false;
   el.print.disabled = false;
 }
@@ -173,6 +184,7 @@ function renderAll() {
 // ---- tabs (WAI-ARIA tabs: arrows move, Home/End jump) ----
 const tabs = qsa('[role="tab"]');
 function selectTab(name, focus = false) {
+  renderView(name);
   for (const tab of tabs) {
     const on_ = tab.dataset.tab === name;
     tab.setAttribute("aria-selected", String(on_));
