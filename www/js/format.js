@@ -16,6 +16,19 @@ export function figureValue(f) {
   return num(v);
 }
 
+/** Text of a heading that may be `{text, span}` or a plain string. */
+export const headingText = (x) => (x == null ? "" : typeof x === "string" ? x : x.text || "");
+
+/**
+ * The value to show: a `resolved` value (e.g. a date whose year was taken
+ * from context) wins over the literal one when the report has it.
+ */
+export function shownValue(f) {
+  const r = f.resolved;
+  const ok = typeof r === "string" || typeof r === "number" || Array.isArray(r);
+  return figureValue(ok ? { ...f, value: r } : f);
+}
+
 /** A sortable number for a figure value (ranges by low end, dates as text). */
 export function figureSortKey(f) {
   const v = f.value;
@@ -34,7 +47,7 @@ export function approxText(f) {
 export function articleTitle(report, i) {
   const a = report.articles?.[i];
   if (!a) return "";
-  return a.title?.text || t("overview.article", i + 1);
+  return headingText(a.title) || t("overview.article", i + 1);
 }
 
 /** Text of sentence `i` sliced from the original input. */

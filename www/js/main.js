@@ -252,4 +252,11 @@ import("./sw-bridge.js")
     /* no service worker in this build */
   });
 
-window.wenxi = { state, client, analyze, selectTab, ctx, buildBrief };
+/** Shows a report for `text` without analysing (tests, console). */
+function show(text, report) {
+  state.text = text;
+  state.report = report;
+  renderAll();
+}
+
+window.wenxi = { state, client, analyze, selectTab, ctx, buildBrief, show };

@@ -3,13 +3,23 @@
 import { h, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { createTable } from "./table.js";
-import { figureValue, figureSortKey, approxText, articleTitle, sentenceText, oneLine, kindLabel } from "../format.js";
+import { figureValue, shownValue, figureSortKey, approxText, articleTitle, sentenceText, oneLine, kindLabel } from "../format.js";
 
 const KINDS = ["count", "percent", "money", "date", "time", "duration", "ordinal", "range", "quantity"];
 const CONTEXT = 80;
 
 /** CSV keeps numbers as numbers (spreadsheets compute with them); ranges as "low-high". */
-const figureCsv = (f) => (Array.isArray(f.value) ? `${f.value[0]}-${f.value[1]}` : f.value);
+const figureCsv = (f) => {
+  const v = f.resolved ?? f.value;
+  return Array.isArray(v) ? `${v[0]}-${v[1]}` : v;
+};
+
+/** The value, marked when it was inferred from context (`inferred: true`). */
+function valueCell(f) {
+  const v = shownValue(f);
+  if (!f.inferred) return v;
+  return h("span", { className: "inferred", title: t("figures.inferred", figureValue(f)) }, v, h("sup", { textContent: "*" }));
+}
 
 /**
  * @param {HTMLElement} container
@@ -52,7 +62,7 @@ export function render(container, report, ctx) {
         csv: (f) => (f.article == null ? "" : `${f.article + 1} ${articleTitle(report, f.article)}`),
       },
       { key: "subject", label: "col.subject", get: (f) => f.subject ?? "" },
-      { key: "value", label: "col.value", numeric: true, get: (f) => figureSortKey(f), show: (f) => figureValue(f), csv: figureCsv, className: "nowrap" },
+      { key: "value", label: "col.value", numeric: true, get: (f) => figureSortKey(f), show: valueCell, csv: figureCsv, className: "nowrap" },
       { key: "unit", label: "col.unit", get: (f) => f.unit ?? "", className: "nowrap" },
       { key: "kind", label: "col.kind", get: (f) => f.kind, show: (f) => kindLabel(f.kind), csv: (f) => f.kind, className: "nowrap" },
       { key: "approx", label: "col.approx", get: (f) => approxText(f), className: "nowrap" },
@@ -73,7 +83,7 @@ export function render(container, report, ctx) {
         test: (f, v) => String(f.article) === v,
       },
     ],
-    search: (f) => [f.surface, f.subject, f.unit, figureValue(f), context(f)].join(" "),
+    search: (f) => [f.surface, f.subject, f.unit, shownValue(f), context(f)].join(" "),
     onRowClick: (f) => ctx.highlight([f.span], { label: f.surface }),
   });
   replace(container, table.el);

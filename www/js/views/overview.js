@@ -4,7 +4,7 @@
 import { h, svg, replace } from "../dom.js";
 import { t, fmt } from "../i18n.js";
 import { copyText } from "../export.js";
-import { sentenceText, oneLine } from "../format.js";
+import { sentenceText, oneLine, headingText } from "../format.js";
 
 const MAX_ARTICLES = 60;
 const STATS = ["chars", "cjk_chars", "words", "distinct_words", "sentences", "articles", "entities", "figures"];
@@ -115,9 +115,9 @@ export function render(container, report, ctx) {
     return h(
       "article",
       { className: "panel article-card", dataset: { article: String(i) } },
-      a.kicker ? h("p", { className: "kicker", textContent: oneLine(a.kicker.text) }) : null,
-      h("h3", {}, h("span", { className: "num", textContent: `${i + 1}. ` }), a.title ? oneLine(a.title.text) : t("overview.untitled")),
-      a.subtitle ? h("p", { className: "subtitle", textContent: oneLine(a.subtitle.text) }) : null,
+      a.kicker ? h("p", { className: "kicker", textContent: oneLine(headingText(a.kicker)) }) : null,
+      h("h3", {}, h("span", { className: "num", textContent: `${i + 1}. ` }), a.title ? oneLine(headingText(a.title)) : t("overview.untitled")),
+      a.subtitle ? h("p", { className: "subtitle", textContent: oneLine(headingText(a.subtitle)) }) : null,
       bylineNodes(a),
       h(
         "div",
@@ -160,9 +160,9 @@ export function renderBrief(root, report, ctx) {
           "section",
           { className: "brief-page" },
           h("p", { className: "brief-head", textContent: `${t("app.title")} · ${t("print.brief")} ${i + 1}/${articles.length}` }),
-          a.kicker ? h("p", { className: "kicker", textContent: oneLine(a.kicker.text) }) : null,
-          h("h2", { textContent: a.title ? oneLine(a.title.text) : t("overview.untitled") }),
-          a.subtitle ? h("p", { className: "subtitle", textContent: oneLine(a.subtitle.text) }) : null,
+          a.kicker ? h("p", { className: "kicker", textContent: oneLine(headingText(a.kicker)) }) : null,
+          h("h2", { textContent: a.title ? oneLine(headingText(a.title)) : t("overview.untitled") }),
+          a.subtitle ? h("p", { className: "subtitle", textContent: oneLine(headingText(a.subtitle)) }) : null,
           bylineNodes(a),
           h("h3", { textContent: t("overview.summary") }),
           summaryList(text, report, d.summary || []),
