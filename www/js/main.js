@@ -50,8 +50,11 @@ const state = {
   textView: null,
 };
 
+/** The status line: a string, or a function giving it (re-run when the language changes). */
+let statusText = () => "";
 function status(msg, kind = "info") {
-  el.status.textContent = msg;
+  statusText = typeof msg === "function" ? msg : () => msg;
+  el.status.textContent = statusText();
   el.status.dataset.kind = kind;
 }
 
@@ -96,10 +99,10 @@ async function runOne(text) {
     renderAll();
     const t2 = performance.now();
     state.timing = { total: t2 - t0, analyze: res.ms, worker: res.workerMs, parse: res.parseMs, render: t2 - t1 };
-    status(t("status.done", fmt(text.length), fmt(Math.round(t2 - t0))), "ok");
+    status(() => t("status.done", fmt(text.length), fmt(Math.round(t2 - t0))), "ok");
     document.body.dataset.analyses = String(Number(document.body.dataset.analyses || 0) + 1);
   } catch (e) {
-    if (e.name === "AbortError") status(t("status.cancelled"), "warn");
+    if (e.name === "AbortError") status(() => t("status.cancelled"), "warn");
     else status(t("status.error", e.message || e), "error");
   } finally {
     state.running = null;
@@ -111,7 +114,7 @@ async function runOne(text) {
 
 async function analyze(text, { auto = false } = {}) {
   if (!text || !text.trim()) {
-    if (!auto) status(t("status.empty"), "error");
+    if (!auto) status(() => t("status.empty"), "error");
     return;
   }
   state.wanted = text;
@@ -225,6 +228,7 @@ const langBtn = qs("#lang-toggle");
 on(langBtn, "click", () => setLang(getLang() === "zh" ? "en" : "zh"));
 onLangChange(() => {
   showEngine();
+  el.status.textContent = statusText();
   briefFor = null;
   renderAll();
 });

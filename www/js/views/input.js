@@ -2,7 +2,7 @@
 // anywhere on the window, the sample button and the encoding override. A file
 // that fails to decode never touches the textarea: its text stays.
 import { qs, on, debounce } from "../dom.js";
-import { t } from "../i18n.js";
+import { t, onLangChange } from "../i18n.js";
 import { bytesText } from "../format.js";
 
 /** Texts up to this many UTF-16 units are analysed automatically while typing. */
@@ -87,6 +87,7 @@ export function mount(app) {
       const text = await r.text();
       auto.cancel();
       last = null;
+      shown = null;
       info.hidden = true;
       setText(text);
       app.analyze(text);
@@ -96,7 +97,10 @@ export function mount(app) {
   }
   on(qs("#sample"), "click", loadSample);
 
+  let shown = null;
+  onLangChange(() => shown && showInfo(...shown));
   function showInfo(f, d) {
+    shown = [f, d];
     let s = t("file.info", f.name, bytesText(f.size), d.encoding);
     if (!d.confident) s += t("file.unsure");
     if (d.had_errors) s += t("file.errors");
