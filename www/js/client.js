@@ -124,6 +124,8 @@ export class WorkerClient extends EventTarget {
    */
   request(type, data, { signal, onProgress, transfer } = {}) {
     if (signal?.aborted) return Promise.reject(abortError());
+    // A worker that failed to load answers nothing: try a fresh one.
+    if (this.state === "failed") this.restart(new Error("restarted"));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const cleanup = () => signal?.removeEventListener("abort", onAbort);
@@ -153,7 +155,16 @@ export class WorkerClient extends EventTarget {
     const t1 = performance.now();
     const report = data.json != null ? JSON.parse(data.json) : data.report;
     const t2 = performance.now();
-    return { report, ms: t2 - t0, workerMs: data.ms, parseMs: t2 - t1 };
+    return {
+      report,
+      ms: t2 - t0,
+      workerMs: data.ms,
+      parseMs: t2 - t1,
+      // Time the request waited in the worker for loading to finish, and
+      // from the worker's post to the page's handler (message delivery).
+      waitedMs: data.waited,
+      deliveryMs: performance.timeOrigin + t1 - data.sent,
+    };
   }
 
   /**

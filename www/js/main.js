@@ -98,7 +98,15 @@ async function runOne(text) {
     state.report = res.report;
     renderAll();
     const t2 = performance.now();
-    state.timing = { total: t2 - t0, analyze: res.ms, worker: res.workerMs, parse: res.parseMs, render: t2 - t1 };
+    state.timing = {
+      total: t2 - t0,
+      analyze: res.ms,
+      worker: res.workerMs,
+      waited: res.waitedMs,
+      delivery: res.deliveryMs,
+      parse: res.parseMs,
+      render: t2 - t1,
+    };
     status(() => t("status.done", fmt(text.length), fmt(Math.round(t2 - t0))), "ok");
     document.body.dataset.analyses = String(Number(document.body.dataset.analyses || 0) + 1);
   } catch (e) {

@@ -64,6 +64,8 @@ export const TO_PAGE = Object.freeze({
  * @property {string} [json]  the report as JSON (transfer "json")
  * @property {object} [report]  the report (transfer "object")
  * @property {number} ms  time spent in wasm analyze, in the worker
+ * @property {number} waited  ms the request waited for the worker to be ready
+ * @property {number} sent  when the result was posted (timeOrigin + now, ms)
  */
 
 /**

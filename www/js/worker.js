@@ -31,7 +31,7 @@ ready.then(
   (e) => post(TO_PAGE.ERROR, 0, errorData(e)),
 );
 
-function analyze(id, { text, options = {}, transfer = DEFAULT_TRANSFER }) {
+function analyze(id, { text, options = {}, transfer = DEFAULT_TRANSFER, waited = 0 }) {
   let lastStage = "";
   let lastPost = 0;
   const progress = (stage, done, total) => {
@@ -46,8 +46,9 @@ function analyze(id, { text, options = {}, transfer = DEFAULT_TRANSFER }) {
   const start = performance.now();
   const json = analyzer.analyze(text, JSON.stringify(options), progress);
   const ms = performance.now() - start;
-  if (transfer === "object") post(TO_PAGE.RESULT, id, { report: JSON.parse(json), ms });
-  else post(TO_PAGE.RESULT, id, { json, ms });
+  const sent = performance.timeOrigin + performance.now();
+  if (transfer === "object") post(TO_PAGE.RESULT, id, { report: JSON.parse(json), ms, waited, sent });
+  else post(TO_PAGE.RESULT, id, { json, ms, waited, sent });
 }
 
 /** File signatures the page refuses before decoding (wasm decode may refuse more). */
@@ -135,8 +136,10 @@ function kwic(id, { text, term, context = 20, limit = 500 }) {
 
 self.onmessage = async (ev) => {
   const { type, id, data } = ev.data || {};
+  const received = performance.now();
   try {
     await ready;
+    if (data && typeof data === "object") data.waited = performance.now() - received;
     if (type === TO_WORKER.ANALYZE) analyze(id, data);
     else if (type === TO_WORKER.DECODE) decode(id, data);
     else if (type === TO_WORKER.KWIC) kwic(id, data);
