@@ -130,5 +130,11 @@ export const TO_PAGE = Object.freeze({
  * @property {string} [detail]  what a refused file looks like ("PNG image")
  */
 
-/** Transfer mode used unless a request says otherwise (see BENCHMARKS in the report). */
+/**
+ * Transfer mode used unless a request says otherwise. Measured by
+ * tests/browser/transfer.test.mjs (1 MB input, 2.1 MB report, headless
+ * Chromium 156, median of 3): "json" adds ~50 ms to the worker's time and
+ * its longest main-thread task was 0–50 ms; "object" adds ~180–200 ms and
+ * blocks the main thread ~95 ms while the clone is deserialised.
+ */
 export const DEFAULT_TRANSFER = "json";

@@ -155,20 +155,20 @@ export function renderBrief(root, report, ctx) {
   replace(
     root,
     articles.map((a, i) => {
-        const d = byArticle.get(a.index ?? i) || { keywords: [], summary: [] };
-        return h(
-          "section",
-          { className: "brief-page" },
-          h("p", { className: "brief-head", textContent: `${t("app.title")} · ${t("print.brief")} ${i + 1}/${articles.length}` }),
-          a.kicker ? h("p", { className: "kicker", textContent: oneLine(headingText(a.kicker)) }) : null,
-          h("h2", { textContent: a.title ? oneLine(headingText(a.title)) : t("overview.untitled") }),
-          a.subtitle ? h("p", { className: "subtitle", textContent: oneLine(headingText(a.subtitle)) }) : null,
-          bylineNodes(a),
-          h("h3", { textContent: t("overview.summary") }),
-          summaryList(text, report, d.summary || []),
-          h("h3", { textContent: t("overview.keywords") }),
-          h("p", { textContent: (d.keywords || []).map((k) => k.term).join("、") }),
-        );
+      const d = byArticle.get(a.index ?? i) || { keywords: [], summary: [] };
+      return h(
+        "section",
+        { className: "brief-page" },
+        h("p", { className: "brief-head", textContent: `${t("app.title")} · ${t("print.brief")} ${i + 1}/${articles.length}` }),
+        a.kicker ? h("p", { className: "kicker", textContent: oneLine(headingText(a.kicker)) }) : null,
+        h("h2", { textContent: a.title ? oneLine(headingText(a.title)) : t("overview.untitled") }),
+        a.subtitle ? h("p", { className: "subtitle", textContent: oneLine(headingText(a.subtitle)) }) : null,
+        bylineNodes(a),
+        h("h3", { textContent: t("overview.summary") }),
+        summaryList(text, report, d.summary || []),
+        h("h3", { textContent: t("overview.keywords") }),
+        h("p", { textContent: (d.keywords || []).map((k) => k.term).join("、") }),
+      );
     }),
   );
 }
