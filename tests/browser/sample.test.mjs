@@ -66,6 +66,17 @@ test("sample: ready, analyse, every tab renders", { timeout: 180_000 }, async ()
     assert.ok(hits.length >= 1 && hits.join("").includes(name), `hits ${hits.slice(0, 3)} for ${name}`);
     assert.ok(hits.length >= Math.min(count, 1));
     assert.ok(await page.locator("#panel-text .text-body mark.hit").first().isVisible());
+    // Next / previous mention.
+    if (count >= 2) {
+      assert.match(await page.textContent(".hit-pos"), new RegExp(`^第 1 / ${count} 处$`));
+      await page.click('[data-hit="next"]');
+      assert.match(await page.textContent(".hit-pos"), /^第 2 \//);
+      assert.equal(await page.locator("#panel-text .text-body mark.hit.current").first().textContent(), name);
+      await page.click('[data-hit="prev"]');
+      await page.click('[data-hit="prev"]');
+      assert.match(await page.textContent(".hit-pos"), new RegExp(`^第 ${count} / ${count} 处$`));
+      await shot(page, "a-text-entity");
+    }
 
     // Words + KWIC: type a term, get hits, click one to jump.
     await tab(page, "words");

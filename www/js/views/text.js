@@ -95,6 +95,7 @@ export function render(container, report, ctx) {
   const parts = chunkBounds(text);
   let part = 0;
   let hits = [];
+  let current = 0;
   let showClean = false;
 
   const legend = h(
@@ -119,6 +120,14 @@ export function render(container, report, ctx) {
   select.onchange = () => show(Number(select.value));
   if (parts.length > 1) nav.append(prev, select, next);
 
+  // Previous / next selected mention, across parts.
+  const hitLabel = h("span", { className: "hit-pos", attrs: { "aria-live": "polite" } });
+  const hitPrev = h("button", { type: "button", className: "btn small", textContent: t("text.hitPrev"), dataset: { hit: "prev" } });
+  const hitNext = h("button", { type: "button", className: "btn small", textContent: t("text.hitNext"), dataset: { hit: "next" } });
+  hitPrev.onclick = () => goHit(current - 1);
+  hitNext.onclick = () => goHit(current + 1);
+  const hitNav = h("div", { className: "hit-nav", hidden: true }, hitPrev, hitLabel, hitNext);
+
   let cleanToggle = null;
   if (typeof report.clean_text === "string") {
     const box = h("input", { type: "checkbox", id: "clean-toggle" });
@@ -129,7 +138,7 @@ export function render(container, report, ctx) {
     cleanToggle = h("label", { className: "toggle" }, box, " ", t("text.clean"));
   }
 
-  replace(container, h("div", { className: "text-tools" }, legend, cleanToggle, nav), note, body);
+  replace(container, h("div", { className: "text-tools" }, legend, cleanToggle, hitNav, nav), note, body);
 
   function intervalsIn(cs, ce) {
     // Binary search the first interval that may reach cs.
@@ -143,7 +152,9 @@ export function render(container, report, ctx) {
     }
     const out = [];
     for (let i = lo; i < intervals.length && intervals[i].s < ce; i++) if (intervals[i].e > cs) out.push(intervals[i]);
-    for (const sp of hits) if (sp.start < ce && sp.end > cs) out.push({ s: sp.start, e: sp.end, c: "hit" });
+    hits.forEach((sp, k) => {
+      if (sp.start < ce && sp.end > cs) out.push({ s: sp.start, e: sp.end, c: `hit h${k}` });
+    });
     return out;
   }
 
@@ -163,23 +174,41 @@ export function render(container, report, ctx) {
   }
   show(0);
 
+  /** Shows hit `k` (wrapping): switches part if needed, scrolls to it, marks it current. */
+  function goHit(k) {
+    if (!hits.length) return;
+    current = ((k % hits.length) + hits.length) % hits.length;
+    const sp = hits[current];
+    const p = parts.findIndex(([s, e]) => sp.start >= s && sp.start < e);
+    if (p >= 0 && (p !== part || showClean)) {
+      showClean = false;
+      if (cleanToggle) cleanToggle.querySelector("input").checked = false;
+      show(p);
+    }
+    for (const m of body.querySelectorAll("mark.current")) m.classList.remove("current");
+    const els = body.querySelectorAll(`mark.h${current}`);
+    els.forEach((m) => m.classList.add("current"));
+    hitLabel.textContent = t("text.hitPos", fmt(current + 1), fmt(hits.length));
+    if (els[0]) {
+      els[0].scrollIntoView({ block: "center" });
+      els[0].tabIndex = -1;
+      els[0].focus({ preventScroll: true });
+    }
+  }
+
   return {
     /** Outlines `spans`, shows the part holding the first and scrolls to it. */
     highlight(spans) {
       hits = [...spans].filter((s) => s && s.end > s.start).sort((a, b) => a.start - b.start);
-      const first = hits[0];
+      hitNav.hidden = hits.length < 2;
       if (cleanToggle) {
         cleanToggle.querySelector("input").checked = false;
         showClean = false;
       }
+      const first = hits[0];
       const p = first ? parts.findIndex(([s, e]) => first.start >= s && first.start < e) : part;
       show(p < 0 ? part : p);
-      const el = body.querySelector("mark.hit");
-      if (el) {
-        el.scrollIntoView({ block: "center" });
-        el.tabIndex = -1;
-        el.focus({ preventScroll: true });
-      }
+      goHit(0);
     },
   };
 }
