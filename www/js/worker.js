@@ -105,7 +105,8 @@ function decode(id, { bytes, name = "", encoding = "" }) {
   if (isZipDoc && !features.decodeWithName) throw refuse("binary", "This build cannot read .docx files yet: save it as .txt.");
   const json = features.decodeWithName ? wasm.decode(u8, name, encoding) : wasm.decode(u8, encoding);
   const d = JSON.parse(json);
-  if (looksBinary(d.text)) throw refuse("binary", "This is not a text file (binary data).");
+  // Only when detecting: an encoding the user chose is taken at their word.
+  if (!encoding && looksBinary(d.text)) throw refuse("binary", "This is not a text file (binary data).");
   post(TO_PAGE.RESULT, id, d);
 }
 
@@ -127,7 +128,8 @@ function jsKwic(text, term, context, limit) {
 
 function kwic(id, { text, term, context = 20, limit = 500 }) {
   if (features.kwic) {
-    const hits = JSON.parse(analyzer.kwic(text, term, context, limit));
+    const r = analyzer.kwic(text, term, context, limit);
+    const hits = typeof r === "string" ? JSON.parse(r) : r;
     post(TO_PAGE.RESULT, id, { hits, native: true });
   } else {
     post(TO_PAGE.RESULT, id, { hits: jsKwic(text, term, context, limit), native: false });
