@@ -16,7 +16,7 @@ export const AUTO_DELAY = 400;
  * user edits the textarea.
  */
 export const EDITOR_LIMIT = 1_000_000;
-const PREVIEW = 50_000;
+const PREVIEW = 4_000;
 
 /**
  * @param {{client: import('../client.js').WorkerClient,

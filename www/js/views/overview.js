@@ -6,7 +6,12 @@ import { t, fmt } from "../i18n.js";
 import { copyText } from "../export.js";
 import { sentenceText, oneLine, headingText } from "../format.js";
 
-const MAX_ARTICLES = 60;
+/**
+ * Article cards rendered at first, and per "show more" click: laying out many
+ * cards of Chinese text costs ~10 ms each here, so a 500-article input would
+ * freeze the page if rendered at once.
+ */
+const ARTICLE_BATCH = 20;
 const STATS = ["chars", "cjk_chars", "words", "distinct_words", "sentences", "articles", "entities", "figures"];
 
 /**
@@ -109,7 +114,7 @@ export function render(container, report, ctx) {
   );
 
   const articles = report.articles || [];
-  const cards = articles.slice(0, MAX_ARTICLES).map((a, i) => {
+  const card = (a, i) => {
     const d = byArticle.get(a.index ?? i) || { keywords: [], summary: [] };
     const kws = d.keywords || [];
     return h(
@@ -135,10 +140,22 @@ export function render(container, report, ctx) {
           : null,
       ),
     );
-  });
-  const more = articles.length > MAX_ARTICLES ? h("p", { className: "note", textContent: t("overview.more", fmt(articles.length - MAX_ARTICLES)) }) : null;
+  };
+  const list = h("div", { className: "article-list" });
+  const moreBtn = h("button", { type: "button", className: "btn", dataset: { more: "articles" } });
+  const more = h("p", { className: "more" }, moreBtn);
+  let shown = 0;
+  const showMore = () => {
+    const next = Math.min(articles.length, shown + ARTICLE_BATCH);
+    list.append(...articles.slice(shown, next).map((a, k) => card(a, shown + k)));
+    shown = next;
+    more.hidden = shown >= articles.length;
+    moreBtn.textContent = t("overview.more", fmt(Math.min(ARTICLE_BATCH, articles.length - shown)), fmt(articles.length - shown));
+  };
+  moreBtn.onclick = showMore;
+  showMore();
 
-  replace(container, statGrid, diagnostics, page, cards, more);
+  replace(container, statGrid, diagnostics, page, list, more);
 }
 
 /**
