@@ -165,7 +165,7 @@ impl Analyzer {
             done: 0,
             total: 1,
         });
-        let figures = figures::scan(&cleaned, &layout);
+        let figures = figures::scan_tagged(&cleaned, &layout, &tokens);
         progress(Progress {
             stage: "digest",
             done: 0,
@@ -192,7 +192,7 @@ impl Analyzer {
                 code: "empty".into(),
                 message: "The text is empty: there is nothing to analyse.".into(),
             });
-        } else if !text.chars().any(clean::is_cjk) {
+        } else if !text.chars().any(is_ideograph) {
             diagnostics.push(report::Diagnostic {
                 code: "no-cjk".into(),
                 message: "The text contains no Chinese characters; wenxi analyses Chinese text."
@@ -231,4 +231,9 @@ impl Analyzer {
             clean_text: options.include_clean_text.then_some(cleaned.text),
         }
     }
+}
+
+/// A CJK ideograph (not CJK punctuation).
+fn is_ideograph(c: char) -> bool {
+    clean::is_cjk(c) && c as u32 >= 0x3400 && !(0xFF00..=0xFFEF).contains(&(c as u32))
 }

@@ -63,10 +63,18 @@ impl Analyzer {
     }
 }
 
-/// Decodes file bytes; returns `{text, encoding, confident, had_errors}` as JSON.
-/// `encoding` is an optional override label ("" to detect).
+/// Decodes file bytes; returns the [`crate::decode::Decoded`] as JSON:
+/// `{text, encoding, confident, had_errors, format, diagnostics: [{code, message}]}`.
+/// `name` is the file name (its extension picks .docx/.html/.md handling; "" if
+/// unknown); `encoding` is an optional override label ("" to detect).
+/// Throws with a message for the user on binary data, PDF, unknown labels and
+/// inputs over 64 MB.
 #[wasm_bindgen]
-pub fn decode(bytes: &[u8], encoding: &str) -> Result<String, JsError> {
-    let d = crate::decode::decode(bytes, Some(encoding).filter(|e| !e.is_empty()))?;
+pub fn decode(bytes: &[u8], name: &str, encoding: &str) -> Result<String, JsError> {
+    let d = crate::decode::decode_file(
+        bytes,
+        Some(name).filter(|n| !n.is_empty()),
+        Some(encoding).filter(|e| !e.is_empty()),
+    )?;
     Ok(serde_json::to_string(&d)?)
 }
