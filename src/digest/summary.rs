@@ -95,6 +95,19 @@ fn covers(span: Span, sentence: Span) -> bool {
     hi > lo && 2 * (hi - lo) >= sentence.len()
 }
 
+/// True when the layout found a headline, kicker, subtitle, section heading
+/// or byline covering most of `span`.
+fn heading_or_byline(span: Span, article: &Article) -> bool {
+    let headings = article
+        .title
+        .iter()
+        .chain(&article.kicker)
+        .chain(&article.subtitle)
+        .chain(&article.headings);
+    headings.into_iter().any(|h| covers(h.span, span))
+        || article.bylines.iter().any(|b| covers(b.span, span))
+}
+
 /// Openings of a byline line (`本报记者 X`, `通讯员 X`, `文/图 X`, ...).
 const BYLINE_OPENINGS: &[&str] = &[
     "本报记者",
@@ -120,16 +133,7 @@ pub fn eligible(s: &str, span: Span, article: &Article) -> bool {
     if s.starts_with('#') {
         return false;
     }
-    let headings = article
-        .title
-        .iter()
-        .chain(&article.kicker)
-        .chain(&article.subtitle)
-        .chain(&article.headings);
-    if headings.into_iter().any(|h| covers(h.span, span)) {
-        return false;
-    }
-    if article.bylines.iter().any(|b| covers(b.span, span)) {
+    if heading_or_byline(span, article) {
         return false;
     }
     let chars = s.chars().count();
@@ -390,14 +394,16 @@ pub fn article_summary(
 }
 
 /// The stand-in summary of an article without eligible sentences: its first
-/// sentence that is not a `#` heading, else its first sentence, if any.
+/// sentence that is not a heading or byline, else its first sentence, if any.
 pub fn fallback(input: DigestInput<'_>, article: &Article) -> Vec<u32> {
     let text = input.cleaned.text.as_str();
     let (first, last) = (article.sentences[0] as usize, article.sentences[1] as usize);
     let sentences = &input.layout.sentences[first..last];
     let pick = sentences
         .iter()
-        .position(|s| !text[s.clean.clone()].starts_with('#'))
+        .position(|s| {
+            !text[s.clean.clone()].starts_with('#') && !heading_or_byline(s.span, article)
+        })
         .or((!sentences.is_empty()).then_some(0));
     pick.map(|i| (first + i) as u32).into_iter().collect()
 }
