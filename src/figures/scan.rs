@@ -1,7 +1,7 @@
 //! The figure scanner: one pass over the clean text's characters.
 
 use super::numeral::{self, Numeral};
-use super::units::{unit_at, UnitClass, NAME_AFTER_ORDINAL, NOT_FIGURES};
+use super::units::{unit_at, UnitClass, NAME_AFTER_ORDINAL, PHRASES_BY_CHAR};
 use super::{FigureKind, FigureValue};
 
 /// A figure in clean byte offsets, before subjects and spans are attached.
@@ -133,9 +133,18 @@ fn per_units(cs: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
     (k > i && ch(cs, k) == '分' && ch(cs, k + 1) == '之').then_some((den, k + 2))
 }
 
-/// Char index of byte `b` (which must be a char boundary in `cs`).
-fn idx_of(cs: &[(usize, char)], b: usize) -> usize {
-    cs.partition_point(|c| c.0 < b)
+/// Char index of byte `b` (a char boundary), searching forward from char
+/// `from`: figures are short, so this is a few steps, not a binary search
+/// over the whole text.
+fn idx_of(cs: &[(usize, char)], from: usize, b: usize) -> usize {
+    let mut k = from.min(cs.len());
+    if k < cs.len() && cs[k].0 > b {
+        return cs.partition_point(|c| c.0 < b);
+    }
+    while k < cs.len() && cs[k].0 < b {
+        k += 1;
+    }
+    k
 }
 
 fn byte_at(cs: &[(usize, char)], i: usize, len: usize) -> usize {
@@ -219,7 +228,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                     })
                 })
                 .ok_or(k)?;
-            let j = idx_of(cs, n.end);
+            let j = idx_of(cs, i, n.end);
             let mut f = raw(
                 cs,
                 i,
@@ -234,7 +243,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                 f.end = byte_at(cs, j2, len);
             }
             prefix_marker(text, cs, i, &mut f);
-            return Ok((f.clone(), idx_of(cs, f.end)));
+            return Ok((f.clone(), idx_of(cs, i, f.end)));
         }
     }
     if matches!(c, '万' | '萬' | '佰' | '仟') {
@@ -244,14 +253,14 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         let n = numeral::scan_chars(cs, i + 1, len)
             .filter(|n| n.flags.arabic)
             .ok_or(i + 1)?;
-        let j = idx_of(cs, n.end);
+        let j = idx_of(cs, i, n.end);
         let unit = if c == '$' { "$" } else { "元" };
         let f = raw(cs, i, j, len, FigureKind::Money, n.value, unit);
         return Ok((f, j));
     }
     if c == '第' {
         let n = numeral::scan_chars(cs, i + 1, len).ok_or(i + 1)?;
-        let j = idx_of(cs, n.end);
+        let j = idx_of(cs, i, n.end);
         let after = &text[n.end..];
         if NAME_AFTER_ORDINAL.iter().any(|w| after.starts_with(w)) {
             return Err(j);
@@ -266,7 +275,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                 f.end = n.end + u.text.len();
             }
         }
-        return Ok((f.clone(), idx_of(cs, f.end)));
+        return Ok((f.clone(), idx_of(cs, i, f.end)));
     }
     // 半折 / 半成.
     if c == '半' {
@@ -315,7 +324,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
             }
         }
     };
-    let mut j = idx_of(cs, n.end);
+    let mut j = idx_of(cs, i, n.end);
     if n.flags.arabic && !n.flags.chinese {
         // Part of a code, a word or a URL: A2021, 5G, v1.2, %20.
         if prev.is_ascii_alphanumeric()
@@ -340,7 +349,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
     // A fraction: 三分之一.
     if ch(cs, j) == '分' && ch(cs, j + 1) == '之' {
         let m = numeral::scan_chars(cs, j + 2, len).ok_or(j + 2)?;
-        let j2 = idx_of(cs, m.end);
+        let j2 = idx_of(cs, i, m.end);
         if value == 0.0 {
             return Err(j2);
         }
@@ -438,7 +447,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                 // 两美元又三美分
                 let e0 = if ch(cs, end) == '又' { end + 1 } else { end };
                 if let Some(m) = numeral::scan_chars(cs, e0, len) {
-                    let e = idx_of(cs, m.end);
+                    let e = idx_of(cs, i, m.end);
                     if text[byte_at(cs, e, len)..].starts_with("美分") {
                         f.value =
                             FigureValue::Number(((v + m.value / 100.0) * 100.0).round() / 100.0);
@@ -463,7 +472,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                 let mut total = v;
                 for (unit_c, scale) in [(['角', '毛'], 0.1), (['分', '分'], 0.01)] {
                     if let Some(m) = numeral::scan_chars(cs, end, len) {
-                        let e = idx_of(cs, m.end);
+                        let e = idx_of(cs, i, m.end);
                         if unit_c.contains(&ch(cs, e)) {
                             total += m.value * scale;
                             end = e + 1;
@@ -535,7 +544,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                     f.year_offset = *off;
                 }
             }
-            return Ok((f.clone(), idx_of(cs, f.end)));
+            return Ok((f.clone(), idx_of(cs, i, f.end)));
         }
         Some((_, UnitClass::Day)) if is_int_in(value, 1.0, 31.0) && approx.is_none() => {
             f = raw(cs, i, k + 1, len, FigureKind::Date, 0.0, "日");
@@ -648,7 +657,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         f.approx = approx;
     }
     // A range: 3至5年, 20~100个.
-    let fe = idx_of(cs, f.end);
+    let fe = idx_of(cs, i, f.end);
     if matches!(
         f.kind,
         FigureKind::Count
@@ -685,7 +694,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         }
     }
     prefix_marker(text, cs, i, &mut f);
-    let next = idx_of(cs, f.end);
+    let next = idx_of(cs, i, f.end);
     Ok((f, next))
 }
 
@@ -711,7 +720,7 @@ fn num_unit(
     hi: f64,
 ) -> Option<(f64, usize)> {
     let n = numeral::scan_chars(cs, i, len)?;
-    let e = idx_of(cs, n.end);
+    let e = idx_of(cs, i, n.end);
     (units.contains(&ch(cs, e)) && is_int_in(n.value, lo, hi)).then_some((n.value, e + 1))
 }
 
@@ -766,23 +775,16 @@ fn prefix_marker(text: &str, cs: &[(usize, char)], i: usize, f: &mut RawFigure) 
 
 /// True when the numeral `[cs[i], end)` lies inside a listed phrase.
 pub(crate) fn inside_phrase(text: &str, cs: &[(usize, char)], i: usize, end: usize) -> bool {
-    let at = cs[i].0;
-    for p in NOT_FIGURES {
-        // Try every alignment of the phrase that covers char i.
-        for (off, _) in p.char_indices() {
-            if off > at {
-                break;
-            }
+    let (at, c) = cs[i];
+    let Some(list) = PHRASES_BY_CHAR.get(&c) else {
+        return false;
+    };
+    list.iter().any(|&(p, off)| {
+        off <= at && {
             let s = at - off;
-            if !text.is_char_boundary(s) {
-                continue;
-            }
-            if text[s..].starts_with(p) && end <= s + p.len() {
-                return true;
-            }
+            text.is_char_boundary(s) && text[s..].starts_with(p) && end <= s + p.len()
         }
-    }
-    false
+    })
 }
 
 /// A figure spanning chars `[i, j)`.

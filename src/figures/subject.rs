@@ -164,7 +164,11 @@ fn preceding(text: &str, at: usize, floor: usize) -> Option<String> {
         }
     }
     // 已 inside a clause is aspect, not content: 机关党支部已解决 → 机关党支部解决.
-    let s = s.replace("已经", "").replace('已', "");
+    let s = if s.contains('已') {
+        s.replace("已经", "").replace('已', "")
+    } else {
+        s
+    };
     let s = balance(s.trim_matches(|c: char| c == '、' || c == '(' || c == '（'));
     (s.chars().count() >= 2).then_some(s)
 }

@@ -123,10 +123,19 @@ fn ascii_digit(c: char) -> Option<u8> {
 }
 
 /// True for characters that can start a numeral (before context checks).
+#[inline]
 pub fn starts_numeral(c: char) -> bool {
-    ascii_digit(c).is_some()
-        || digit_value(c).is_some()
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    // Most characters of a Chinese text are none of these: one range check
+    // rejects everything outside the blocks that hold numeral characters.
+    if !matches!(c as u32, 0x3007..=0x3007 | 0x4E00..=0x9FFF | 0xFF10..=0xFF19 | 0x25CB) {
+        return false;
+    }
+    digit_value(c).is_some()
         || small_unit(c).is_some()
+        || ascii_digit(c).is_some()
         || matches!(c, '廿' | '卅' | '半')
 }
 
@@ -250,8 +259,44 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
 /// Splits the numeral characters starting at `i` into tokens, stopping at
 /// the first character that cannot continue a numeral. Returns the tokens
 /// with the char index just past each.
-fn tokenize(chars: &[(usize, char)], mut i: usize, allow_arabic: bool) -> Vec<(Tok, usize)> {
-    let mut out: Vec<(Tok, usize)> = Vec::new();
+/// At most this many tokens per numeral (longer runs are cut).
+const MAX_TOKS: usize = 40;
+
+/// A fixed buffer of tokens: scanning allocates nothing.
+#[derive(Clone, Copy)]
+struct Toks {
+    buf: [(Tok, usize); MAX_TOKS],
+    len: usize,
+}
+
+impl Toks {
+    fn new() -> Toks {
+        Toks {
+            buf: [(Tok::Point, 0); MAX_TOKS],
+            len: 0,
+        }
+    }
+    fn push(&mut self, t: (Tok, usize)) -> bool {
+        if self.len == MAX_TOKS {
+            return false;
+        }
+        self.buf[self.len] = t;
+        self.len += 1;
+        true
+    }
+    fn as_slice(&self) -> &[(Tok, usize)] {
+        &self.buf[..self.len]
+    }
+    fn last(&self) -> Option<&(Tok, usize)> {
+        self.as_slice().last()
+    }
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+fn tokenize(chars: &[(usize, char)], mut i: usize, allow_arabic: bool) -> Toks {
+    let mut out = Toks::new();
     while let Some(&(_, c)) = chars.get(i) {
         // 两 after a numeral and before no unit is the weight unit: 三十两, 两万两.
         if matches!(c, '两' | '兩')
@@ -294,7 +339,9 @@ fn tokenize(chars: &[(usize, char)], mut i: usize, allow_arabic: bool) -> Vec<(T
         } else if allow_arabic && (ascii_digit(c).is_some() || c == '.') {
             match arabic_at(chars, i) {
                 Some((v, j)) => {
-                    out.push((Tok::Arabic(v, j - i), j));
+                    if !out.push((Tok::Arabic(v, j - i), j)) {
+                        break;
+                    }
                     i = j;
                     continue;
                 }
@@ -304,7 +351,9 @@ fn tokenize(chars: &[(usize, char)], mut i: usize, allow_arabic: bool) -> Vec<(T
             break;
         };
         i += 1;
-        out.push((tok, i));
+        if !out.push((tok, i)) {
+            break;
+        }
     }
     out
 }
@@ -588,7 +637,7 @@ fn parse_plain(s: &str) -> Option<(f64, Flags)> {
     if end != chars.len() {
         return None;
     }
-    let toks: Vec<Tok> = toks.into_iter().map(|t| t.0).collect();
+    let toks: Vec<Tok> = toks.as_slice().iter().map(|t| t.0).collect();
     let (v, mut f) = eval(&toks)?;
     if s.contains(['兩', '〇', '倆']) {
         f.variant = true;
@@ -672,6 +721,7 @@ pub(crate) fn scan_chars(chars: &[(usize, char)], i: usize, text_len: usize) -> 
     if toks.is_empty() {
         return None;
     }
+    let toks = toks.as_slice();
     // 二三十, 三四百: two digits before a unit give an approximate range, not a number.
     if toks.windows(3).any(|w| {
         matches!(
@@ -682,14 +732,18 @@ pub(crate) fn scan_chars(chars: &[(usize, char)], i: usize, text_len: usize) -> 
         return None;
     }
     // The longest prefix that evaluates.
+    let mut plain = [Tok::Point; MAX_TOKS];
+    for (p, t) in plain.iter_mut().zip(toks) {
+        *p = t.0;
+    }
     let mut n = toks.len();
     while n > 0 {
-        let ts: Vec<Tok> = toks[..n].iter().map(|t| t.0).collect();
+        let ts = &plain[..n];
         if matches!(ts.last(), Some(Tok::Approx(_) | Tok::Point)) {
             n -= 1;
             continue;
         }
-        if let Some((v, mut f)) = eval(&ts) {
+        if let Some((v, mut f)) = eval(ts) {
             let end_i = toks[n - 1].1;
             let end = chars.get(end_i).map_or(text_len, |c| c.0);
             if !f.arabic && end_i - first == 1 && !standalone_ok(chars[first].1) {
@@ -745,7 +799,14 @@ mod tests;
 pub fn find_all(text: &str) -> Vec<Numeral> {
     let cs: Vec<(usize, char)> = text.char_indices().collect();
     let len = text.len();
-    let idx = |b: usize| cs.partition_point(|c| c.0 < b);
+    // Char index of byte `b`, searching forward from the numeral's start.
+    let idx = |from: usize, b: usize| {
+        let mut k = from;
+        while k < cs.len() && cs[k].0 < b {
+            k += 1;
+        }
+        k
+    };
     let ch = |i: usize| cs.get(i).map_or('\0', |c| c.1);
     let mut out = Vec::new();
     let mut i = 0;
@@ -782,7 +843,7 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
             i += 1;
             continue;
         };
-        let mut j = idx(n.end);
+        let mut j = idx(i, n.end);
         if !n.flags.arabic && super::scan::inside_phrase(text, &cs, i, n.end) {
             i = j.max(i + 1);
             continue;
@@ -791,7 +852,7 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
         let fraction_at = |j: usize| -> Option<(f64, usize)> {
             if ch(j) == '分' && ch(j + 1) == '之' {
                 match scan_chars(&cs, j + 2, len) {
-                    Some(m) => Some((m.value, idx(m.end))),
+                    Some(m) => Some((m.value, idx(i, m.end))),
                     // 萬分之肆: a financial digit standing alone.
                     None => digit_value(ch(j + 2)).map(|d| (d as f64, j + 3)),
                 }
@@ -808,7 +869,7 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
         } else if ch(j) == '又' {
             // 三百五又三分之一, 3又一千分之23
             if let Some(d) = scan_chars(&cs, j + 1, len) {
-                let dj = idx(d.end);
+                let dj = idx(i, d.end);
                 if let Some((num, e)) = fraction_at(dj) {
                     if d.value != 0.0 {
                         // 负一又二分之一 = -1.5
@@ -824,17 +885,17 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
             {
                 n.value /= d.value;
                 n.end = d.end;
-                j = idx(d.end);
+                j = idx(i, d.end);
             }
         } else if n.flags.arabic && ch(j) == ' ' && ch(j + 1).is_ascii_digit() {
             // 1 3/5: a whole number and a fraction.
             if let Some(a) = scan_chars(&cs, j + 1, len) {
-                let aj = idx(a.end);
+                let aj = idx(i, a.end);
                 if matches!(ch(aj), '/' | '／') {
                     if let Some(d) = scan_chars(&cs, aj + 1, len).filter(|d| d.value != 0.0) {
                         n.value += a.value / d.value;
                         n.end = d.end;
-                        j = idx(d.end);
+                        j = idx(i, d.end);
                     }
                 }
             }
