@@ -151,7 +151,11 @@ pub fn scan_tagged(cleaned: &Cleaned, layout: &Layout, tokens: &[Token]) -> Vec<
             kind: r.kind,
             value: r.value.clone(),
             unit: r.unit.to_string(),
-            approx: r.approx.map(str::to_string),
+            approx: match (r.prefix, r.approx) {
+                (Some(p), Some(a)) => Some(format!("{p}…{a}")),
+                (None, a) => a.map(str::to_string),
+                (p, None) => p.map(str::to_string),
+            },
             subject,
             sentence: sentence.map(|x| x as u32),
             article: sentence.map(|x| layout.sentences[x].article),

@@ -21,6 +21,9 @@ pub struct RawFigure {
     pub unit: &'static str,
     /// The approximation marker.
     pub approx: Option<&'static str>,
+    /// A second marker printed before the figure when `approx` holds the
+    /// one after it (近3000余家: 近 here, 余 in `approx`).
+    pub prefix: Option<&'static str>,
     /// For dates with 今年/去年/明年: years to add to the page year.
     pub year_offset: i32,
 }
@@ -36,7 +39,7 @@ impl RawFigure {
 }
 
 /// Markers before a numeral that are printed as part of the figure.
-const PREFIX_IN_SURFACE: &[&str] = &["近", "约", "逾", "上"];
+const PREFIX_IN_SURFACE: &[&str] = &["近", "约", "逾", "上", "数"];
 /// Verbs before a numeral that bound it (not part of the surface).
 const PREFIX_VERBS: &[&str] = &[
     "超过",
@@ -79,7 +82,9 @@ pub fn find_raw(text: &str) -> Vec<RawFigure> {
                 // A printed prefix (近, 上, 今年) must not reach into the figure before.
                 let last_end = out.last().map_or(0, |p: &RawFigure| p.end);
                 if f.start < last_end && f.num_start >= last_end {
-                    if f.approx.is_some_and(|a| PREFIX_IN_SURFACE.contains(&a)) {
+                    if f.prefix.is_some_and(|a| PREFIX_IN_SURFACE.contains(&a)) {
+                        f.prefix = None;
+                    } else if f.approx.is_some_and(|a| PREFIX_IN_SURFACE.contains(&a)) {
                         f.approx = None;
                     }
                     f.start = f.num_start;
@@ -269,7 +274,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         if let Some(u) = unit_at(after) {
             if matches!(
                 u.class,
-                UnitClass::Kind(FigureKind::Count | FigureKind::Ordinal)
+                UnitClass::Kind(FigureKind::Count | FigureKind::Ordinal | FigureKind::Duration)
             ) {
                 f.unit = u.report;
                 f.end = n.end + u.text.len();
@@ -411,7 +416,46 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
             }
         }
     }
+    // 2个多月, 3个半小时: a duration with 个 and a marker inside.
+    if ch(cs, k) == '个' && matches!(ch(cs, k + 1), '多' | '余' | '半') {
+        let tail = &text[byte_at(cs, k + 2, len)..];
+        for (d, unit) in [("月", "个月"), ("小时", "个小时"), ("星期", "个星期")] {
+            if tail.starts_with(d) {
+                let end = k + 2 + d.chars().count();
+                let half = ch(cs, k + 1) == '半';
+                let v = value + if half { 0.5 } else { 0.0 };
+                let mut f = raw(cs, i, end, len, FigureKind::Duration, v, unit);
+                f.approx = if half {
+                    approx
+                } else {
+                    Some(marker_str(ch(cs, k + 1)))
+                };
+                prefix_marker(text, cs, i, &mut f);
+                return Ok((f, end));
+            }
+        }
+    }
     let unit = unit_at(&text[byte_at(cs, k, len)..]);
+    // A Chinese digit sequence is a year (二〇二一年) or a discount (三八折);
+    // two neighbouring digits before a measure word are a rough range (两三个).
+    if n.flags.sequence && !n.flags.arabic {
+        let keeps = unit.is_some_and(|u| matches!(u.class, UnitClass::Year | UnitClass::Discount));
+        if !keeps {
+            let (a, b) = (numeral::digit_value(c), numeral::digit_value(ch(cs, i + 1)));
+            match (unit, a, b) {
+                (Some(u), Some(a), Some(b)) if j == i + 2 && b == a + 1 && a > 0 => {
+                    if let UnitClass::Kind(_) = u.class {
+                        let end = k + u.text.chars().count();
+                        let mut f = raw(cs, i, end, len, FigureKind::Range, 0.0, u.report);
+                        f.value = FigureValue::Range([a as f64, b as f64]);
+                        return Ok((f, end));
+                    }
+                    return Err(j);
+                }
+                _ => return Err(j),
+            }
+        }
+    }
     if lone_yi
         && !unit.is_some_and(|u| {
             matches!(
@@ -435,8 +479,16 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
     match unit.map(|u| (u, u.class)) {
         Some((u, UnitClass::Kind(kind))) => {
             let mut end = k + u.text.chars().count();
-            let v = value * u.mult;
+            let mut v = value * u.mult;
+            let below_zero =
+                matches!(u.text, "℃" | "度" | "摄氏度") && before_is(text, cs, i, "零下");
+            if below_zero {
+                v = -v;
+            }
             f = raw(cs, i, end, len, kind, v, u.report);
+            if below_zero {
+                f.start -= "零下".len();
+            }
             if matches!(kind, FigureKind::Quantity | FigureKind::Duration) && ch(cs, end) == '半' {
                 // 一吨半, 两个半小时
                 f.value = FigureValue::Number(v + 0.5);
@@ -754,22 +806,31 @@ fn suffix_marker(
 
 /// Records a marker printed before the figure starting at char `i`.
 fn prefix_marker(text: &str, cs: &[(usize, char)], i: usize, f: &mut RawFigure) {
-    if f.approx.is_some() || f.kind == FigureKind::Date || f.kind == FigureKind::Ordinal {
+    if f.kind == FigureKind::Date || f.kind == FigureKind::Ordinal {
         return;
     }
-    let before = &text[..byte_at(cs, i, text.len())];
-    if let Some(v) = PREFIX_VERBS.iter().find(|v| before.ends_with(**v)) {
-        f.approx = Some(v);
-        return;
-    }
-    if let Some(p) = PREFIX_IN_SURFACE.iter().find(|p| before.ends_with(**p)) {
-        // 上 only before a round 百/千/万 (上千次), not 上午 or 上接.
-        if *p == "上" && !matches!(ch(cs, i), '百' | '千' | '万') {
-            return;
+    let before = &text[..f.start.min(byte_at(cs, i, text.len()))];
+    let found = if let Some(v) = PREFIX_VERBS.iter().find(|v| before.ends_with(**v)) {
+        Some((*v, false))
+    } else if let Some(p) = PREFIX_IN_SURFACE.iter().find(|p| before.ends_with(**p)) {
+        // 上 and 数 only before a round 十/百/千/万 (上千次, 数十人), not 上午.
+        if matches!(*p, "上" | "数") && !matches!(ch(cs, i), '十' | '百' | '千' | '万') {
+            None
+        } else {
+            Some((*p, true))
         }
-        // 近 in 近日, 近期 is not a marker; here it precedes a numeral, so it is.
-        f.approx = Some(p);
-        f.start -= p.len();
+    } else {
+        None
+    };
+    if let Some((p, in_surface)) = found {
+        if in_surface {
+            f.start -= p.len();
+        }
+        if f.approx.is_none() {
+            f.approx = Some(p);
+        } else {
+            f.prefix = Some(p);
+        }
     }
 }
 
@@ -805,6 +866,7 @@ fn raw(
         value: FigureValue::Number(value),
         unit,
         approx: None,
+        prefix: None,
         year_offset: 0,
     }
 }
