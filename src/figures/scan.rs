@@ -337,8 +337,23 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         {
             return Err(j);
         }
-        if ch(cs, j) == '版' {
-            return Err(j); // page reference: (上接01版)
+        // A page reference (上接01版) or a name: 325国道, 500强, 5号线.
+        let after = &text[n.end..];
+        if [
+            "版",
+            "国道",
+            "省道",
+            "县道",
+            "号线",
+            "号楼",
+            "强",
+            "次列车",
+            "路公交",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+        {
+            return Err(j);
         }
     } else if !n.flags.arabic {
         // Lexicalised words and set phrases.
@@ -461,7 +476,6 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
             matches!(
                 u.class,
                 UnitClass::Month
-                    | UnitClass::Day
                     | UnitClass::Tenths
                     | UnitClass::Discount
                     | UnitClass::Kind(FigureKind::Quantity | FigureKind::Money)
@@ -692,7 +706,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                 }
                 f = raw(cs, i, end, len, FigureKind::Time, 0.0, "点");
                 f.value = FigureValue::Date(format!("{:02}:{minute:02}", value as u32));
-            } else if n.flags.arabic && !ch(cs, j).is_ascii_alphabetic() {
+            } else if n.flags.arabic && !ch(cs, j).is_ascii_alphabetic() && !list_marker(cs, i, j) {
                 // A bare Arabic number: a count whose unit is not printed.
                 f = raw(cs, i, j, len, FigureKind::Count, value, "");
                 approx = approx
@@ -748,6 +762,14 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
     prefix_marker(text, cs, i, &mut f);
     let next = idx_of(cs, i, f.end);
     Ok((f, next))
+}
+
+/// A bare number that numbers a list item: `1、`, `(2)`, `3.` at a line start.
+fn list_marker(cs: &[(usize, char)], i: usize, j: usize) -> bool {
+    let prev = if i > 0 { cs[i - 1].1 } else { '\n' };
+    let next = ch(cs, j);
+    (matches!(prev, '\n' | ' ' | '\u{3000}') && matches!(next, '、' | '.' | '．' | ')' | '）'))
+        || (matches!(prev, '(' | '（') && matches!(next, ')' | '）'))
 }
 
 fn number_of(v: &FigureValue) -> Option<f64> {

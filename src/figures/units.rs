@@ -185,6 +185,8 @@ pub static UNITS: &[Unit] = &[
     k("m", Q),
     k("t", Q),
     k("两", Q),
+    k("周岁", Q),
+    k("岁", Q),
     // Counts: measure words.
     k("人次", C),
     k("户次", C),

@@ -189,7 +189,8 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
             }
         }
     }
-    if matches!(chars.get(j), Some((_, '.' | '．')))
+    // The decimal point; older typesetting uses a middle dot between digits (９３·５万).
+    if matches!(chars.get(j), Some((_, '.' | '．' | '·' | '・')))
         && chars.get(j + 1).and_then(|c| ascii_digit(c.1)).is_some()
     {
         s.push('.');
