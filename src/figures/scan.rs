@@ -66,21 +66,54 @@ const MONTH_MARKERS: &[&str] = &["上旬", "中旬", "下旬", "初", "底", "�
 /// Relative years before a month.
 const RELATIVE_YEARS: &[(&str, i32)] = &[("今年", 0), ("去年", -1), ("明年", 1), ("前年", -2)];
 
+/// Characters of context kept before a candidate.
+const WINDOW_BACK: usize = 2;
+/// Characters of context kept after a candidate: more than any numeral,
+/// unit and marker together.
+const WINDOW_AHEAD: usize = 64;
+
 /// Finds every figure in `text`, in text order, without overlaps.
+///
+/// The text is walked once, char by char. Only at a candidate character
+/// (a digit, a numeral character, 第, $ ...) is a small window of characters
+/// decoded into a reused buffer for [`figure_at`]: a whole-text character
+/// array would cost more than the scan itself.
 pub fn find_raw(text: &str) -> Vec<RawFigure> {
-    let cs: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < cs.len() {
-        let c = cs[i].1;
+    let mut out: Vec<RawFigure> = Vec::new();
+    let mut win: Vec<(usize, char)> = Vec::with_capacity(WINDOW_BACK + WINDOW_AHEAD + 1);
+    let mut pos = 0;
+    while let Some(c) = text[pos..].chars().next() {
         if !candidate(c) {
-            i += 1;
+            pos += c.len_utf8();
             continue;
         }
-        match figure_at(text, &cs, i) {
+        let mut start = pos;
+        for _ in 0..WINDOW_BACK {
+            if start == 0 {
+                break;
+            }
+            start -= 1;
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+        }
+        win.clear();
+        let mut i = 0;
+        for (off, ch) in text[start..].char_indices() {
+            if start + off == pos {
+                i = win.len();
+            }
+            if win.len() > WINDOW_BACK + WINDOW_AHEAD {
+                break;
+            }
+            win.push((start + off, ch));
+        }
+        let wend = win.last().map_or(text.len(), |&(b, ch)| b + ch.len_utf8());
+        let byte_of = |k: usize| win.get(k).map_or(wend, |x| x.0);
+        match figure_at(text, &win, i, wend) {
             Ok((mut f, next)) => {
                 // A printed prefix (近, 上, 今年) must not reach into the figure before.
-                let last_end = out.last().map_or(0, |p: &RawFigure| p.end);
+                let last_end = out.last().map_or(0, |p| p.end);
                 if f.start < last_end && f.num_start >= last_end {
                     if f.prefix.is_some_and(|a| PREFIX_IN_SURFACE.contains(&a)) {
                         f.prefix = None;
@@ -93,32 +126,22 @@ pub fn find_raw(text: &str) -> Vec<RawFigure> {
                 if f.start >= last_end {
                     out.push(f);
                 }
-                i = next.max(i + 1);
+                pos = byte_of(next).max(pos + c.len_utf8());
             }
-            Err(skip) => i = skip.max(i + 1),
+            Err(skip) => pos = byte_of(skip).max(pos + c.len_utf8()),
         }
     }
     out
 }
 
+/// Chinese characters other than numerals that can start a figure.
+const OTHER_STARTS: [u64; 328] = numeral::cjk_bits(&['第', '万', '萬', '负', '負', '对', '對']);
+
+#[inline]
 fn candidate(c: char) -> bool {
     numeral::starts_numeral(c)
-        || matches!(
-            c,
-            '第' | '万'
-                | '萬'
-                | '佰'
-                | '仟'
-                | '$'
-                | '￥'
-                | '¥'
-                | '-'
-                | '－'
-                | '负'
-                | '負'
-                | '对'
-                | '對'
-        )
+        || numeral::in_bits(&OTHER_STARTS, c)
+        || matches!(c, '$' | '￥' | '¥' | '-' | '－')
 }
 
 /// Bare units before 分之 and the denominator they make: 百分之 → 100.
@@ -167,8 +190,14 @@ fn before_is(text: &str, cs: &[(usize, char)], i: usize, s: &str) -> bool {
 
 /// Returns the figure at char `i` and the char index after it, or the char
 /// index to resume from.
-fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, usize), usize> {
-    let len = text.len();
+/// `cs` is a window of the text's characters (absolute byte offsets) that
+/// ends at byte `len`.
+fn figure_at(
+    text: &str,
+    cs: &[(usize, char)],
+    i: usize,
+    len: usize,
+) -> Result<(RawFigure, usize), usize> {
     if i >= cs.len() {
         return Err(i);
     }
@@ -182,7 +211,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         {
             return Err(i + 1);
         }
-        let (f, next) = figure_at(text, cs, i + 1)?;
+        let (f, next) = figure_at(text, cs, i + 1, len)?;
         if f.num_start != cs[i + 1].0 {
             return Err(next);
         }
@@ -735,7 +764,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         ch(cs, fe),
         '至' | '到' | '~' | '～' | '-' | '—' | '–' | '－'
     ) {
-        if let Ok((g, ge)) = figure_at(text, cs, fe + 1) {
+        if let Ok((g, ge)) = figure_at(text, cs, fe + 1, len) {
             let low = number_of(&f.value);
             let high = number_of(&g.value);
             let same_unit = f.unit.is_empty() || f.unit == g.unit;

@@ -122,21 +122,50 @@ fn ascii_digit(c: char) -> Option<u8> {
     }
 }
 
+/// The CJK block (U+4E00..U+9FFF) as a bit set.
+pub(crate) const CJK_BASE: u32 = 0x4E00;
+const CJK_WORDS: usize = (0xA000 - 0x4E00) / 64;
+
+/// Builds a bit set over the CJK block from a list of characters.
+pub(crate) const fn cjk_bits(chars: &[char]) -> [u64; CJK_WORDS] {
+    let mut bits = [0u64; CJK_WORDS];
+    let mut k = 0;
+    while k < chars.len() {
+        let u = chars[k] as u32;
+        if u >= CJK_BASE && u < 0xA000 {
+            let o = (u - CJK_BASE) as usize;
+            bits[o / 64] |= 1 << (o % 64);
+        }
+        k += 1;
+    }
+    bits
+}
+
+/// True when `c` is in the bit set.
+#[inline]
+pub(crate) fn in_bits(bits: &[u64; CJK_WORDS], c: char) -> bool {
+    let u = c as u32;
+    if !(CJK_BASE..0xA000).contains(&u) {
+        return false;
+    }
+    let o = (u - CJK_BASE) as usize;
+    bits[o / 64] & (1 << (o % 64)) != 0
+}
+
+/// Chinese characters that can start a numeral.
+const NUMERAL_CHARS: [u64; CJK_WORDS] = cjk_bits(&[
+    '零', '一', '壹', '幺', '二', '贰', '貳', '两', '兩', '倆', '俩', '三', '叁', '參', '四', '肆',
+    '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千',
+    '仟', '廿', '卅', '半',
+]);
+
 /// True for characters that can start a numeral (before context checks).
 #[inline]
 pub fn starts_numeral(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
     }
-    // Most characters of a Chinese text are none of these: one range check
-    // rejects everything outside the blocks that hold numeral characters.
-    if !matches!(c as u32, 0x3007..=0x3007 | 0x4E00..=0x9FFF | 0xFF10..=0xFF19 | 0x25CB) {
-        return false;
-    }
-    digit_value(c).is_some()
-        || small_unit(c).is_some()
-        || ascii_digit(c).is_some()
-        || matches!(c, '廿' | '卅' | '半')
+    in_bits(&NUMERAL_CHARS, c) || matches!(c, '〇' | '○' | 'Ｏ' | '０'..='９')
 }
 
 /// One piece of a numeral.
@@ -159,29 +188,35 @@ enum Tok {
 }
 
 /// Reads an Arabic number at `i` (digits, thousands separators, decimals,
-/// exponent, `k`). Returns its value, end and number of characters.
+/// exponent, `k`). Returns its value and the char index after it.
 fn arabic_at(chars: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
+    let digit = |j: usize| chars.get(j).and_then(|c| ascii_digit(c.1));
     let mut j = i;
-    let mut s = String::new();
-    let starts_with_point = matches!(chars.get(j), Some((_, '.')))
-        && chars.get(j + 1).and_then(|c| ascii_digit(c.1)).is_some();
-    if starts_with_point {
-        s.push('0');
-    } else if ascii_digit(chars.get(j)?.1).is_none() {
+    // The digits as one integer `m` with `k` decimals: m / 10^k is exactly
+    // what parsing the digits gives while m has at most 15 digits.
+    let mut m: u64 = 0;
+    let mut k: i32 = 0;
+    let mut n = 0usize;
+    let push = |d: u8, m: &mut u64, n: &mut usize| {
+        *n += 1;
+        if *n <= 15 {
+            *m = *m * 10 + d as u64;
+        }
+    };
+    let starts_with_point = matches!(chars.get(j), Some((_, '.'))) && digit(j + 1).is_some();
+    if !starts_with_point && digit(j).is_none() {
         return None;
     }
     let mut int_digits = 0;
-    while let Some(d) = chars.get(j).and_then(|c| ascii_digit(c.1)) {
-        s.push((b'0' + d) as char);
+    while let Some(d) = digit(j) {
+        push(d, &mut m, &mut n);
         int_digits += 1;
         j += 1;
         // Thousands separators: groups of exactly three digits follow.
         if let Some(&(_, sep)) = chars.get(j) {
             if (sep == ',' || sep == '，') && int_digits <= 3 {
-                let three =
-                    (1..=3).all(|k| chars.get(j + k).and_then(|c| ascii_digit(c.1)).is_some());
-                let fourth = chars.get(j + 4).and_then(|c| ascii_digit(c.1)).is_some();
-                if three && !fourth {
+                let three = (1..=3).all(|x| digit(j + x).is_some());
+                if three && digit(j + 4).is_none() {
                     j += 1;
                     int_digits = 0;
                     continue;
@@ -190,17 +225,27 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
         }
     }
     // The decimal point; older typesetting uses a middle dot between digits (９３·５万).
-    if matches!(chars.get(j), Some((_, '.' | '．' | '·' | '・')))
-        && chars.get(j + 1).and_then(|c| ascii_digit(c.1)).is_some()
-    {
-        s.push('.');
+    if matches!(chars.get(j), Some((_, '.' | '．' | '·' | '・'))) && digit(j + 1).is_some() {
         j += 1;
-        while let Some(d) = chars.get(j).and_then(|c| ascii_digit(c.1)) {
-            s.push((b'0' + d) as char);
+        while let Some(d) = digit(j) {
+            push(d, &mut m, &mut n);
+            k += 1;
             j += 1;
         }
     }
-    let mut v: f64 = s.parse().ok()?;
+    let mut v: f64 = if n <= 15 {
+        m as f64 / 10f64.powi(k)
+    } else {
+        // Too long to be exact as an integer: parse the printed digits.
+        let text: String = chars[i..j]
+            .iter()
+            .filter_map(|&(_, c)| match c {
+                '.' | '．' | '·' | '・' => Some('.'),
+                _ => ascii_digit(c).map(|d| (b'0' + d) as char),
+            })
+            .collect();
+        text.parse().ok()?
+    };
     // Exponent: e5, E-1, e+14.
     if matches!(chars.get(j), Some((_, 'e' | 'E'))) {
         let mut k = j + 1;
