@@ -76,7 +76,7 @@ const WINDOW_AHEAD: usize = 64;
 ///
 /// The text is walked once, char by char. Only at a candidate character
 /// (a digit, a numeral character, 第, $ ...) is a small window of characters
-/// decoded into a reused buffer for [`figure_at`]: a whole-text character
+/// decoded into a reused buffer for `figure_at`: a whole-text character
 /// array would cost more than the scan itself.
 pub fn find_raw(text: &str) -> Vec<RawFigure> {
     let mut out: Vec<RawFigure> = Vec::new();

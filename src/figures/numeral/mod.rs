@@ -8,8 +8,8 @@
 //!   (`三万五`, `两千六`) and the mixed ones (`1.8万`, `200亿零四千230`) can be
 //!   accepted or refused on purpose.
 //!
-//! Both read the same token stream ([`Tok`]) and evaluate it with one
-//! function, [`eval`], which records every non-strict liberty it took in
+//! Both read the same token stream (`Tok`) and evaluate it with one
+//! function, `eval`, which records every non-strict liberty it took in
 //! [`Flags`]. The evaluator keeps a small stack of `(value, scale)` parts for
 //! the big units 万/亿/兆, so `四万万`, `一万五千亿` and `三十万多亿` need no
 //! special cases. Full-width digits are accepted everywhere, though cleaning
@@ -840,7 +840,7 @@ mod tests;
 
 /// Every numeral in `text`, in order, as a reader would list them: plain
 /// numerals plus fractions (`五分之一`, `3/5`, `1 3/5`, `三百五又三分之一`).
-/// Lexicalised words and set phrases ([`NOT_FIGURES`](super::units::NOT_FIGURES))
+/// Lexicalised words and set phrases ([`super::units::NOT_FIGURES`])
 /// are skipped. Unlike the figure scanner, a lone 一 counts.
 pub fn find_all(text: &str) -> Vec<Numeral> {
     let cs: Vec<(usize, char)> = text.char_indices().collect();
