@@ -191,6 +191,7 @@ fn bounds_as_intervals() {
 }
 
 mod props {
+    // proptest.failure_persistence is off: regressions are listed in `former_failures`.
     use super::*;
     use proptest::prelude::*;
 
@@ -273,7 +274,21 @@ mod props {
         prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
     }
 
+    /// Inputs proptest once shrank a failure to (a panic or overlapping spans).
+    #[test]
+    fn former_failures() {
+        for s in ["0至", "一两以上", "0以上千米一", "半百分之0"] {
+            let c = clean(s);
+            let f = scan(&c, &layout(&c));
+            for w in f.windows(2) {
+                assert!(w[0].span.end <= w[1].span.start, "{s}: {f:?}");
+            }
+            let _ = bounds::bounds(&c.text);
+        }
+    }
+
     proptest! {
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
         #[test]
         fn scanning_never_panics_and_spans_are_ordered(s in messy()) {
             let c = clean(&s);
