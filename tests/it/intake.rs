@@ -350,3 +350,64 @@ fn cli_reads_a_docx_and_a_gb18030_file_by_name() {
         assert!(r["articles"].as_array().unwrap().len() >= 11, "{file}");
     }
 }
+
+fn titles_found(text: &str) -> usize {
+    let r = ANALYZER.analyze(text, &Options::default());
+    let found: Vec<String> = r
+        .articles
+        .iter()
+        .filter_map(|a| a.title.as_ref().map(|t| squeeze(&t.text)))
+        .collect();
+    GOLD_TITLES
+        .iter()
+        .filter(|t| found.contains(&squeeze(t)))
+        .count()
+}
+
+/// The seed hard-wrapped at `width` characters (headlines and short lines kept whole).
+fn wrapped_seed(width: usize) -> String {
+    SEED.split('\n')
+        .map(|line| {
+            let chars: Vec<char> = line.chars().collect();
+            if chars.len() > 30 && !line.starts_with('#') {
+                chars
+                    .chunks(width)
+                    .map(|c| c.iter().collect::<String>())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn seed_with_one_paragraph_per_line_keeps_its_headlines() {
+    let single: String = SEED
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(titles_found(&single) >= 10);
+}
+
+#[test]
+fn hard_wrapped_seed_is_joined_back() {
+    let wrapped = wrapped_seed(20);
+    assert_eq!(titles_found(&wrapped), 11);
+    // The wrapped body lines are joined again: as many paragraphs as the original.
+    let lines = |t: &str| {
+        wenxi::clean::clean(t)
+            .text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count()
+    };
+    let (orig, back) = (lines(SEED), lines(&wrapped));
+    assert!(
+        back <= orig + orig / 5,
+        "{back} lines after cleaning, {orig} in the original"
+    );
+}
