@@ -217,7 +217,7 @@ fn pass(chars: &[(char, u32)]) -> Vec<(char, u32)> {
             // sentence, whatever comes next; other lines need an open end, a
             // continuing start, and no title on either side.
             let wrapped = full_width(lines[li]);
-            let ends = last.map(|l| c(l));
+            let ends = last.map(&c);
             let join = count >= JOIN_MIN_CHARS
                 && !starts_marked
                 && b_first.is_some_and(|b| !is_space(b) && b != '#')
