@@ -274,9 +274,16 @@ fn wrap_width(chars: &[(char, u32)], lines: &[(usize, usize)]) -> Option<usize> 
         })
         .filter(|&n| n >= 8)
         .collect();
+    let mut hist: std::collections::BTreeMap<usize, usize> = Default::default();
+    for &n in &open {
+        *hist.entry(n).or_default() += 1;
+    }
     let mut best: Option<(usize, usize)> = None;
-    for &len in &open {
-        let score = open.iter().filter(|&&n| n.abs_diff(len) <= 1).count();
+    for &len in hist.keys() {
+        let score: usize = hist
+            .range(len.saturating_sub(1)..=len + 1)
+            .map(|(_, n)| n)
+            .sum();
         if best.is_none_or(|(b, l)| score > b || (score == b && len > l)) {
             best = Some((score, len));
         }
