@@ -120,6 +120,19 @@ pub fn docx_text(xml: &str) -> Result<String> {
     Ok(out)
 }
 
+/// The encoding label an HTML page declares in its first 1024 bytes
+/// (`<meta charset="gbk">` or `content="text/html; charset=gb2312"`), if known.
+pub fn meta_charset(bytes: &[u8]) -> Option<&'static str> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes()).map(|e| e.name())
+}
+
 /// True when text starts like an HTML document (a doctype or an `<html>` tag).
 pub fn looks_like_html(text: &str) -> bool {
     let head: String = text

@@ -108,7 +108,14 @@ pub fn decode_file(bytes: &[u8], name: Option<&str>, encoding: Option<&str>) -> 
         }),
         _ => {}
     }
-    let mut d = decode_text(bytes, encoding)?;
+    // An HTML page may name its legacy encoding in a <meta> tag; a BOM or
+    // valid UTF-8 still wins (decode_text checks those first).
+    let meta = (matches!(ext.as_str(), "html" | "htm" | "xhtml") && encoding.is_none())
+        .then(|| container::meta_charset(bytes))
+        .flatten()
+        .filter(|_| encoding_rs::Encoding::for_bom(bytes).is_none())
+        .filter(|_| std::str::from_utf8(bytes).is_err());
+    let mut d = decode_text(bytes, encoding.or(meta))?;
     if looks_binary(&d.text) {
         return Err(Error::Binary {
             looks_like: "binary data (many control or NUL bytes)".into(),

@@ -139,3 +139,15 @@ fn docx_xml_paragraphs_in_order() {
         "第一段 A&B\n\n第三段\t尾"
     );
 }
+
+#[test]
+fn html_meta_charset_names_a_legacy_encoding() {
+    let page = "<html><head><meta charset=\"gb2312\"></head><body><p>漯河日报</p></body></html>";
+    let (bytes, _, _) = encoding_rs::GBK.encode(page);
+    let d = decode_file(&bytes, Some("page.htm"), None).unwrap();
+    assert_eq!(
+        (d.text.as_str(), d.encoding.as_str()),
+        ("漯河日报", "GB18030")
+    );
+    assert!(d.confident);
+}
