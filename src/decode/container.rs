@@ -78,8 +78,22 @@ pub fn docx_text(xml: &str) -> Result<String> {
     let err = |e: &dyn std::fmt::Display| Error::Container {
         message: format!("word/document.xml is not valid XML ({e})"),
     };
+    // Depth inside <mc:Fallback>: Word repeats text boxes there for old readers.
+    let mut fallback = 0usize;
     loop {
-        match reader.read_event().map_err(|e| err(&e))? {
+        let event = reader.read_event().map_err(|e| err(&e))?;
+        match &event {
+            Event::Start(e) if e.local_name().as_ref() == "Fallback" => fallback += 1,
+            Event::End(e) if e.local_name().as_ref() == "Fallback" => {
+                fallback = fallback.saturating_sub(1)
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        if fallback > 0 {
+            continue;
+        }
+        match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 "p" => {
                     if paragraphs > 0 {

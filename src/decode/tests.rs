@@ -151,3 +151,12 @@ fn html_meta_charset_names_a_legacy_encoding() {
     );
     assert!(d.confident);
 }
+
+#[test]
+fn docx_fallback_copies_are_skipped() {
+    let xml = r#"<w:document xmlns:w="x" xmlns:mc="m"><w:body><w:p><w:r><mc:AlternateContent>
+        <mc:Choice><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></mc:Choice>
+        <mc:Fallback><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></mc:Fallback>
+        </mc:AlternateContent></w:r><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>"#;
+    assert_eq!(container::docx_text(xml).unwrap(), "\n框内正文");
+}
