@@ -181,7 +181,7 @@ fn sniff(b: &[u8]) -> Option<Sniffed> {
         "an MP3 audio file"
     } else if b.len() >= 12 && &b[4..8] == b"ftyp" {
         "an MP4/MOV video or audio file"
-    } else if b.len() > 8 && starts(b"BM") && b[6..10].iter().all(|&x| x == 0) {
+    } else if b.len() >= 10 && starts(b"BM") && b[6..10].iter().all(|&x| x == 0) {
         "a BMP image"
     } else {
         return None;
@@ -195,7 +195,11 @@ fn is_pe(b: &[u8]) -> bool {
         return b.len() >= 2 && b.contains(&0);
     }
     let off = u32::from_le_bytes([b[0x3c], b[0x3d], b[0x3e], b[0x3f]]) as usize;
-    b.get(off..off + 4) == Some(b"PE\0\0") || b[..0x40].contains(&0)
+    let pe = off
+        .checked_add(4)
+        .and_then(|end| b.get(off..end))
+        .is_some_and(|h| h == b"PE\0\0");
+    pe || b[..0x40].contains(&0)
 }
 
 /// Decodes bytes already known not to be a container or a known binary format.
