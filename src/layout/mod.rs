@@ -197,6 +197,8 @@ enum Kind {
     PlainHeadline,
     /// `####` and deeper.
     Subhead,
+    /// A numbered section heading (`一、加强组织领导`, `（二）…`, `3. …`).
+    Section,
     /// The line above a headline.
     Kicker,
     /// A line that is only a byline.
@@ -299,6 +301,8 @@ fn classify(cleaned: &Cleaned, lines: &mut [Line]) {
             } else {
                 Kind::Subhead
             };
+        } else if is_numbered_heading(t) {
+            l.kind = Kind::Section;
         } else if is_byline_line(t)
             || names_only(cleaned, l.range.clone()).is_some()
             || paren_byline(cleaned, l.range.clone()) == Some(l.range.clone())
@@ -358,6 +362,44 @@ fn classify(cleaned: &Cleaned, lines: &mut [Line]) {
             lines[i].kind = Kind::PlainHeadline;
         }
     }
+}
+
+/// True for a short numbered section heading: `一、…`, `（二）…`, `(3)…`,
+/// `3. …` or `3、…`. The
+/// rest of the line has no sentence punctuation and at most 30 characters.
+fn is_numbered_heading(t: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let rest = if let Some(r) = t.strip_prefix(['（', '(']) {
+        let n = r
+            .chars()
+            .take_while(|&c| NUMERALS.contains(c) || c.is_ascii_digit())
+            .count();
+        let after: String = r.chars().skip(n).collect();
+        match (n, after.chars().next()) {
+            (1..=3, Some('）' | ')')) => after.chars().skip(1).collect::<String>(),
+            _ => return false,
+        }
+    } else {
+        let n = t
+            .chars()
+            .take_while(|&c| NUMERALS.contains(c) || c.is_ascii_digit())
+            .count();
+        let mut after = t.chars().skip(n);
+        match (n, after.next()) {
+            (1..=3, Some('、' | '.' | '．')) => after.collect::<String>(),
+            _ => return false,
+        }
+    };
+    let rest = rest.trim();
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return false; // 1.8万, 3.5%
+    }
+    let visible = rest.chars().filter(|c| !c.is_whitespace()).count();
+    (2..=TITLE_MAX_CHARS).contains(&visible)
+        && rest.chars().filter(|&c| is_ideograph(c)).count() >= 2
+        && !rest
+            .chars()
+            .any(|c| is_body_punct(c) || c == '：' || c == ':')
 }
 
 /// True for a line that is only a byline: `■…`, `●…` or a role word with names.
@@ -714,6 +756,11 @@ fn build_article(cleaned: &Cleaned, lines: &[Line], clean: Range<usize>, out: &m
                     a.headings.push(h);
                     push(out, hr, SentenceKind::Heading);
                 }
+            }
+            Kind::Section => {
+                let (h, hr) = heading(r);
+                a.headings.push(h);
+                push(out, hr, SentenceKind::Heading);
             }
             Kind::Byline => {
                 a.bylines.push(parse_byline(cleaned, r.clone()));
