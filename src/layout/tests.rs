@@ -106,6 +106,8 @@ fn names_split_by_surnames() {
     assert_eq!(s("邢帅刘源"), Some(vec![2, 2]));
     assert_eq!(s("欧阳修"), Some(vec![3]));
     assert_eq!(s("党建品牌"), None);
+    assert_eq!(s("公安局"), None);
+    assert_eq!(s("高考前"), None);
 }
 
 #[test]
