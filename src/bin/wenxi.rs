@@ -4,6 +4,7 @@
 //! wenxi analyze [--pretty] [--encoding LABEL] [--clean-text] FILE|-
 //! wenxi analyze --jsonl            < lines of {"id": ..., "text": ...}
 //! wenxi eval ner GOLD.jsonl
+//! wenxi eval figures GOLD.json [--text PAGE]
 //! ```
 
 use std::io::{self, BufRead, Read, Write};
@@ -14,7 +15,8 @@ use wenxi::{Analyzer, Options};
 const USAGE: &str = "usage:
   wenxi analyze [--pretty] [--encoding LABEL] [--clean-text] FILE|-   print the report as JSON
   wenxi analyze --jsonl                   read {\"id\",\"text\"} lines on stdin, write one report line each
-  wenxi eval ner GOLD.jsonl               precision, recall and F1 of entities";
+  wenxi eval ner GOLD.jsonl               precision, recall and F1 of entities
+  wenxi eval figures GOLD.json [--text PAGE]   figures against the seed gold (page: seeds/<source>)";
 
 fn main() -> ExitCode {
     match run() {
@@ -89,6 +91,9 @@ fn run() -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             let text = std::fs::read_to_string(&gold).map_err(|e| format!("{gold}: {e}"))?;
             let analyzer = Analyzer::embedded();
+            if what == "figures" {
+                return eval_figures(&analyzer, &text, &mut parser);
+            }
             let scores = match what.as_str() {
                 "ner" => wenxi::eval::ner::evaluate(&analyzer, &text)?,
                 other => return Err(format!("unknown eval task {other:?}\n{USAGE}")),
@@ -98,6 +103,48 @@ fn run() -> Result<(), String> {
         }
         other => Err(format!("unknown command {other:?}\n{USAGE}")),
     }
+}
+
+/// `wenxi eval figures GOLD [--text PAGE]`: the page defaults to
+/// `seeds/<gold.source>`, looked up from the working directory, then from
+/// the crate's directory.
+fn eval_figures(
+    analyzer: &Analyzer,
+    gold: &str,
+    parser: &mut lexopt::Parser,
+) -> Result<(), String> {
+    use lexopt::prelude::*;
+    let mut page_path: Option<String> = None;
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("text") => {
+                page_path = Some(
+                    parser
+                        .value()
+                        .map_err(|e| e.to_string())?
+                        .string()
+                        .map_err(|e| e.to_string())?,
+                )
+            }
+            other => return Err(format!("{}\n{USAGE}", other.unexpected())),
+        }
+    }
+    let page_path = match page_path {
+        Some(p) => p,
+        None => {
+            let source = wenxi::eval::figures::gold_source(gold)?;
+            let local = format!("seeds/{source}");
+            if std::path::Path::new(&local).exists() {
+                local
+            } else {
+                format!("{}/seeds/{source}", env!("CARGO_MANIFEST_DIR"))
+            }
+        }
+    };
+    let page = std::fs::read_to_string(&page_path).map_err(|e| format!("{page_path}: {e}"))?;
+    let ev = wenxi::eval::figures::evaluate(analyzer, gold, &page)?;
+    print!("{ev}");
+    Ok(())
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, String> {

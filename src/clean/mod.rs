@@ -131,6 +131,19 @@ fn is_cjk_like(c: char) -> bool {
     is_cjk(c) || matches!(c, '…' | '—' | '“' | '”' | '‘' | '’' | '·')
 }
 
+/// Chinese numeral characters (simplified, traditional and financial forms)
+/// and the words inside numbers (`点`, `余`, `分之`, `又`).
+fn is_numeral(c: char) -> bool {
+    "零〇一二三四五六七八九十百千万亿两点余多几半萬億兩點壹贰貳叁參肆伍陆陸柒捌玖拾佰仟分之又"
+        .contains(c)
+}
+
+/// Chinese numeral digits proper: a space after one (`一百五十 个百分点`)
+/// separates a number from its unit.
+fn is_digit_word(c: char) -> bool {
+    "零〇一二三四五六七八九十百千万亿两萬億兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟".contains(c)
+}
+
 /// Digits and the units glued to them.
 fn is_digitish(c: char) -> bool {
     c.is_ascii_digit() || c == '%'
@@ -346,8 +359,11 @@ fn remove_spaces(chars: &[(char, u32)], keep: &mut [bool], ls: usize, le: usize)
         let quote_cjk = (is_cjk(p) && q == '"' && k + 1 < idx.len() && is_cjk_like(c(k + 1)))
             || (p == '"' && run_start >= 2 && is_cjk_like(c(run_start - 2)) && is_cjk(q));
         let cjk_cjk = is_cjk_like(p) && is_cjk_like(q);
+        // Chinese numerals never take a space, even in a title: `三千 八百`.
+        let numerals = is_numeral(p) && is_numeral(q) || (is_digit_word(p) && is_cjk(q));
         let delete = cjk_digit
             || punct_cjk
+            || numerals
             || (quote_cjk && !title)
             || (cjk_cjk
                 && (!title || token_len(run_start - 1, true) == 1 || token_len(k, false) == 1));

@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+pub mod figures;
 pub mod ner;
 
 /// True positives, false positives and false negatives of one class.

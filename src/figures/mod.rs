@@ -1,12 +1,49 @@
 //! Figures: numbers that state a count, share, amount, date, time, duration or rank.
 //!
-//! First version: runs of Arabic digits with the character that follows as unit.
+//! The scanner walks the *clean* text once, character by character (jieba's
+//! tokens would split `近/3000/余家`). At each character that can start a
+//! numeral it asks [`numeral::scan`] for the longest numeral, then reads
+//! outwards:
+//!
+//! 1. a prefix: 第 (ordinal), 近/约/逾/超过/突破/上 (approximation), 今年/去年
+//!    (a relative year), 百分之 / 千分之 (percent);
+//! 2. a suffix marker inside or after the numeral (余, 多, 来, 几);
+//! 3. a unit from [`units::UNITS`], longest match first, which decides the
+//!    kind (件 → count, 元 → money, 亩 → quantity, 天 → duration, 届 →
+//!    ordinal, 年/月/日 → date when the number fits, 时 → time);
+//! 4. a marker after the unit (以上, 左右, 许, 初 ...), or a second numeral
+//!    after 至/到/~ that makes a range.
+//!
+//! Chinese numerals need a unit (or 第, or a percent form) to count as a
+//! figure, and a list of set phrases and lexicalised words (一些, 统一,
+//! 千万别, 三农, 零容忍 ...) is refused outright, as is 一 on its own, which in
+//! news prose is almost always the article "a". Arabic numbers without a
+//! unit are kept as bare counts (a truncated line may have lost the unit).
+//!
+//! Dates keep only what is printed in `value` (`--06-10` when no year is
+//! printed); the year inferred from the page goes in `resolved`, with
+//! `inferred: true`. The page year is the latest four-digit year printed in
+//! a date on the page, which for a newspaper page is the year of issue.
+//!
+//! The subject (the thing the figure measures) comes from the jieba tags
+//! when the caller has them ([`scan_tagged`]): the noun phrase right after
+//! the unit (`30多名党员和志愿者连夜…` → 党员和志愿者), or else the clause
+//! before the figure with a trailing copula dropped (`整改率为98%` → 整改率).
 
 use serde::Serialize;
 
 use crate::clean::Cleaned;
 use crate::layout::Layout;
+use crate::lexicon::Token;
 use crate::offsets::Span;
+
+pub mod bounds;
+pub mod numeral;
+mod scan;
+mod subject;
+pub mod units;
+
+pub use scan::{find_raw, RawFigure};
 
 /// What a figure states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -32,13 +69,30 @@ pub enum FigureKind {
     Quantity,
 }
 
+impl FigureKind {
+    /// The lower-case name used in JSON and in the gold files.
+    pub fn name(self) -> &'static str {
+        match self {
+            FigureKind::Count => "count",
+            FigureKind::Percent => "percent",
+            FigureKind::Money => "money",
+            FigureKind::Date => "date",
+            FigureKind::Time => "time",
+            FigureKind::Duration => "duration",
+            FigureKind::Ordinal => "ordinal",
+            FigureKind::Range => "range",
+            FigureKind::Quantity => "quantity",
+        }
+    }
+}
+
 /// A figure's resolved value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum FigureValue {
     /// A number (money in 元, percent in percentage points).
     Number(f64),
-    /// An ISO-like date: `2016`, `2020-08`, `--06-10`.
+    /// An ISO-like date: `2016`, `2020-08`, `--06-10`; a time `09:00`.
     Date(String),
     /// A range `[low, high]`.
     Range([f64; 2]),
@@ -65,58 +119,75 @@ pub struct Figure {
     pub sentence: Option<u32>,
     /// Index of its article.
     pub article: Option<u32>,
+    /// For dates printed without a year (or with 今年/去年): the full date
+    /// with the year taken from the page, e.g. `2021-06-10`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<String>,
+    /// True when `resolved` carries a year that is not printed with the date.
+    pub inferred: bool,
 }
 
-/// Scans the clean text for figures.
+/// Scans the clean text for figures (subjects from the text alone).
 pub fn scan(cleaned: &Cleaned, layout: &Layout) -> Vec<Figure> {
+    scan_tagged(cleaned, layout, &[])
+}
+
+/// Scans the clean text for figures, using jieba's tags (clean byte offsets,
+/// in text order) to name subjects. `tokens` may be empty.
+pub fn scan_tagged(cleaned: &Cleaned, layout: &Layout, tokens: &[Token]) -> Vec<Figure> {
     let text = &cleaned.text;
-    let mut out = Vec::new();
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let s = i;
-        while i < b.len()
-            && (b[i].is_ascii_digit()
-                || (b[i] == b'.' && i + 1 < b.len() && b[i + 1].is_ascii_digit()))
-        {
-            i += 1;
-        }
-        let num: f64 = text[s..i].parse().unwrap_or(0.0);
-        let unit: String = text[i..]
-            .chars()
-            .next()
-            .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
-            .map(String::from)
-            .unwrap_or_default();
-        let end = i + unit.len();
-        let kind = match unit.as_str() {
-            "%" => FigureKind::Percent,
-            "元" => FigureKind::Money,
-            "年" | "月" | "日" => FigureKind::Date,
-            _ => FigureKind::Count,
-        };
-        let value = if kind == FigureKind::Date {
-            FigureValue::Date(text[s..i].to_string())
-        } else {
-            FigureValue::Number(num)
-        };
-        let sentence = layout.sentence_at(s);
+    let raws = find_raw(text);
+    let page_year = page_year(&raws);
+    let mut out = Vec::with_capacity(raws.len());
+    for (k, r) in raws.iter().enumerate() {
+        let prev_end = if k > 0 { raws[k - 1].end } else { 0 };
+        let next_start = raws.get(k + 1).map_or(text.len(), |n| n.start);
+        let subject = subject::subject(text, r, prev_end, next_start, tokens);
+        let (resolved, inferred) = resolve_date(r, page_year);
+        let sentence = layout.sentence_at(r.start);
         out.push(Figure {
-            span: cleaned.span(s, end),
-            surface: text[s..end].to_string(),
-            kind,
-            value,
-            unit,
-            approx: None,
-            subject: None,
+            span: cleaned.span(r.start, r.end),
+            surface: r.surface(text),
+            kind: r.kind,
+            value: r.value.clone(),
+            unit: r.unit.to_string(),
+            approx: r.approx.map(str::to_string),
+            subject,
             sentence: sentence.map(|x| x as u32),
             article: sentence.map(|x| layout.sentences[x].article),
+            resolved,
+            inferred,
         });
-        i = end;
     }
     out
 }
+
+/// The year of issue: the latest four-digit year printed in a date.
+fn page_year(raws: &[RawFigure]) -> Option<i32> {
+    raws.iter()
+        .filter(|r| r.kind == FigureKind::Date)
+        .filter_map(|r| match &r.value {
+            FigureValue::Date(d) if !d.starts_with('-') => d.get(..4)?.parse::<i32>().ok(),
+            _ => None,
+        })
+        .filter(|y| (1900..=2100).contains(y))
+        .max()
+}
+
+/// The full date of a date figure printed without a year.
+fn resolve_date(r: &RawFigure, page_year: Option<i32>) -> (Option<String>, bool) {
+    let FigureValue::Date(d) = &r.value else {
+        return (None, false);
+    };
+    if r.kind != FigureKind::Date || !d.starts_with("--") {
+        return (None, false);
+    }
+    let Some(y) = page_year else {
+        return (None, false);
+    };
+    let y = y + r.year_offset;
+    (Some(format!("{y:04}{}", &d[1..])), true)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,209 @@
+use super::*;
+use crate::clean::clean;
+use crate::layout::layout;
+
+fn figs(text: &str) -> Vec<Figure> {
+    let c = clean(text);
+    let l = layout(&c);
+    scan(&c, &l)
+}
+
+fn one(text: &str) -> Figure {
+    let f = figs(text);
+    assert_eq!(f.len(), 1, "{text}: {f:?}");
+    f.into_iter().next().unwrap()
+}
+
+#[test]
+fn count_with_measure_word() {
+    let f = one("共发现问题4858件。");
+    assert_eq!((f.kind, f.unit.as_str()), (FigureKind::Count, "件"));
+    assert_eq!(f.value, FigureValue::Number(4858.0));
+}
+
+#[test]
+fn approx_marker_yu() {
+    let f = one("发放明白卡1.8万余张");
+    assert_eq!(f.value, FigureValue::Number(18000.0));
+    assert_eq!(f.approx.as_deref(), Some("余"));
+    assert_eq!(f.surface, "1.8万余张");
+}
+
+#[test]
+fn money_expands_wan() {
+    let f = one("争取项目资金近1000万元;");
+    assert_eq!((f.kind, f.unit.as_str()), (FigureKind::Money, "元"));
+    assert_eq!(f.value, FigureValue::Number(1e7));
+    assert_eq!(f.approx.as_deref(), Some("近"));
+    assert_eq!(f.surface, "近1000万元");
+}
+
+#[test]
+fn percent_and_subject() {
+    let f = one("整改率为 98%;");
+    assert_eq!(
+        (f.kind, f.value.clone()),
+        (FigureKind::Percent, FigureValue::Number(98.0))
+    );
+    assert_eq!(f.subject.as_deref(), Some("整改率"));
+}
+
+#[test]
+fn dates_keep_printed_parts_and_infer_the_year() {
+    let f = figs("2021年经开区活动。6月10日,启动。");
+    assert_eq!(f[0].value, FigureValue::Date("2021".into()));
+    assert_eq!(f[1].value, FigureValue::Date("--06-10".into()));
+    assert_eq!(f[1].resolved.as_deref(), Some("2021-06-10"));
+    assert!(f[1].inferred);
+}
+
+#[test]
+fn not_numbers() {
+    for t in [
+        "千万别在麦田边吸烟",
+        "进行了一些探索",
+        "统一思想",
+        "一名村民",
+        "助力三农",
+        "零容忍",
+    ] {
+        assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
+    }
+}
+
+#[test]
+fn chinese_counts() {
+    let f = one("带领医生、护士等二 十多人,到");
+    assert_eq!(
+        (f.value.clone(), f.approx.as_deref()),
+        (FigureValue::Number(20.0), Some("多"))
+    );
+    assert_eq!(one("配置了两个灭火器").value, FigureValue::Number(2.0));
+    assert_eq!(one("经过上千次试验").approx.as_deref(), Some("上"));
+}
+
+#[test]
+fn time_and_duration() {
+    let f = one("9时许,启动");
+    assert_eq!(
+        (f.kind, f.value.clone()),
+        (FigureKind::Time, FigureValue::Date("09:00".into()))
+    );
+    assert_eq!(f.approx.as_deref(), Some("许"));
+    assert_eq!(one("通过20\n\n天的巡察").kind, FigureKind::Duration);
+}
+
+#[test]
+fn range() {
+    let f = one("需要3至5年");
+    assert_eq!(
+        (f.kind, f.value.clone()),
+        (FigureKind::Range, FigureValue::Range([3.0, 5.0]))
+    );
+    assert_eq!(f.unit, "年");
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Strings made of the characters the scanner reacts to, plus filler.
+    fn messy() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "一",
+            "二",
+            "两",
+            "三",
+            "十",
+            "百",
+            "千",
+            "万",
+            "亿",
+            "零",
+            "〇",
+            "点",
+            "多",
+            "余",
+            "几",
+            "第",
+            "分之",
+            "百分之",
+            "年",
+            "月",
+            "日",
+            "时",
+            "分",
+            "元",
+            "万元",
+            "%",
+            "个",
+            "人",
+            "成",
+            "折",
+            "半",
+            "至",
+            "-",
+            "~",
+            "负",
+            "近",
+            "上",
+            "超过",
+            "以上",
+            "左右",
+            "许",
+            "今年",
+            "人民币",
+            "美元",
+            "又",
+            "/",
+            ".",
+            ",",
+            "，",
+            "。",
+            " ",
+            "\n",
+            "0",
+            "1",
+            "2",
+            "5",
+            "9",
+            "１",
+            "k",
+            "e",
+            "^",
+            "$",
+            "村",
+            "的",
+            "党员",
+            "亩",
+            "千米",
+            "两",
+            "对",
+            "打",
+            "块",
+            "\"",
+        ]);
+        prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn scanning_never_panics_and_spans_are_ordered(s in messy()) {
+            let c = clean(&s);
+            let l = layout(&c);
+            let f = scan(&c, &l);
+            let n = crate::offsets::utf16_len(&s);
+            let mut last = 0;
+            for x in &f {
+                prop_assert!(x.span.start < x.span.end && x.span.end <= n, "{:?} in {:?}", x, s);
+                prop_assert!(x.span.start >= last, "overlap {:?} in {:?}", x, s);
+                last = x.span.end;
+            }
+            let _ = numeral::find_all(&c.text);
+            let _ = bounds::bounds(&c.text);
+            for m in [numeral::Mode::Strict, numeral::Mode::Normal, numeral::Mode::Smart] {
+                let _ = numeral::parse(&s, m);
+            }
+        }
+    }
+}

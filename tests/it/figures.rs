@@ -1,0 +1,348 @@
+//! Figures: the seed gold, the Recognizers-Text Chinese specs and cn2an's cases.
+//!
+//! Every test prints its rates (`cargo test --test it figures -- --nocapture`).
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Deserialize;
+use wenxi::figures::numeral::{self, Mode};
+use wenxi::figures::{bounds, FigureKind, FigureValue};
+
+use crate::seed;
+
+const SEED_GOLD: &str = include_str!("../data/seed/seed-gold.json");
+const RT_SPANS: &str =
+    include_str!("../data/figures/recognizers-text-zh/recognizers_zh.spans.jsonl");
+const DEVIATIONS: &str = include_str!("../data/figures/deviations.json");
+const CN2AN: &str = include_str!("../data/figures/cn2an/cn2an_cases.json");
+
+#[test]
+fn seed_figures_recall_precision_and_subjects() {
+    let ev = wenxi::eval::figures::evaluate(&seed::ANALYZER, SEED_GOLD, seed::SEED).unwrap();
+    println!("{ev}");
+    let o = ev.scores.overall;
+    assert_eq!(o.tp + o.fn_, 84, "the gold has 84 figures");
+    assert!(o.recall() >= 0.97, "recall {:.4}", o.recall());
+    assert!(o.precision() >= 0.97, "precision {:.4}", o.precision());
+    assert!(
+        ev.subject_accuracy() >= 0.80,
+        "subject accuracy {:.4}",
+        ev.subject_accuracy()
+    );
+}
+
+#[test]
+fn seed_gold_spans_are_located() {
+    // Every gold figure but the column-interleaved one is found at its line.
+    let gold: wenxi::eval::figures::Gold = serde_json::from_str(SEED_GOLD).unwrap();
+    let ev = wenxi::eval::figures::score(&gold, seed::SEED, &[]);
+    assert!(ev.unlocated.is_empty(), "{:?}", ev.unlocated);
+    let span = wenxi::eval::figures::locate(seed::SEED, 15, "20天", 0).unwrap();
+    let units: Vec<u16> = seed::SEED.encode_utf16().collect();
+    let s = String::from_utf16(&units[span.start as usize..span.end as usize]).unwrap();
+    assert_eq!(s, "20\n\n天");
+}
+
+/// One Recognizers-Text case from the normalised jsonl.
+#[derive(Deserialize)]
+struct RtCase {
+    file: String,
+    text: String,
+    spans: Vec<(usize, usize, String, Option<serde_json::Value>, String)>,
+}
+
+/// One documented deviation.
+#[derive(Deserialize)]
+struct Deviation {
+    model: String,
+    input: String,
+    reason: String,
+}
+
+/// The models we check and the spec file each comes from.
+const MODELS: &[(&str, &str)] = &[
+    ("Number", "Number/Chinese/NumberModel.json"),
+    ("Percent", "Number/Chinese/PercentModel.json"),
+    ("Ordinal", "Number/Chinese/OrdinalModel.json"),
+    ("NumberRange", "Number/Chinese/NumberRangeModel.json"),
+    ("Currency", "NumberWithUnit/Chinese/CurrencyModel.json"),
+    ("Dimension", "NumberWithUnit/Chinese/DimensionModel.json"),
+];
+
+/// A prediction or expectation: code-point span, value (number or interval text).
+#[derive(Debug, Clone, PartialEq)]
+struct Item {
+    start: usize,
+    end: usize,
+    value: Val,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Val {
+    Num(f64),
+    Interval(String),
+    None,
+}
+
+/// Maps original UTF-16 offsets to code points.
+fn cp_of(text: &str) -> Vec<usize> {
+    let mut v = Vec::new();
+    for (i, c) in text.chars().enumerate() {
+        for _ in 0..c.len_utf16() {
+            v.push(i);
+        }
+    }
+    v.push(text.chars().count());
+    v
+}
+
+fn predict(model: &str, text: &str) -> Vec<Item> {
+    let cleaned = wenxi::clean::clean(text);
+    let cp = cp_of(text);
+    let item = |s: usize, e: usize, value: Val| {
+        let span = cleaned.span(s, e);
+        Item {
+            start: cp[span.start as usize],
+            end: cp[span.end as usize],
+            value,
+        }
+    };
+    match model {
+        "Number" => numeral::find_all(&cleaned.text)
+            .into_iter()
+            .map(|n| item(n.start, n.end, Val::Num(n.value)))
+            .collect(),
+        "NumberRange" => bounds::bounds(&cleaned.text)
+            .into_iter()
+            .map(|b| item(b.start, b.end, Val::Interval(b.to_string())))
+            .collect(),
+        _ => {
+            let kind = match model {
+                "Percent" => FigureKind::Percent,
+                "Ordinal" => FigureKind::Ordinal,
+                "Currency" => FigureKind::Money,
+                _ => FigureKind::Quantity,
+            };
+            let layout = wenxi::layout::layout(&cleaned);
+            wenxi::figures::scan(&cleaned, &layout)
+                .into_iter()
+                .filter(|f| f.kind == kind)
+                .map(|f| {
+                    let v = match f.value {
+                        FigureValue::Number(x) => Val::Num(x),
+                        _ => Val::None,
+                    };
+                    Item {
+                        start: cp[f.span.start as usize],
+                        end: cp[f.span.end as usize],
+                        value: v,
+                    }
+                })
+                .collect()
+        }
+    }
+}
+
+fn expected(model: &str, c: &RtCase) -> Vec<Item> {
+    c.spans
+        .iter()
+        .map(|(s, e, _, res, _)| {
+            let v = res
+                .as_ref()
+                .and_then(|r| r.get("value"))
+                .and_then(|v| v.as_str());
+            let value = match (model, v) {
+                (_, None) => Val::None,
+                ("NumberRange", Some(v)) => Val::Interval(v.to_string()),
+                (_, Some(v)) => v.trim_end_matches('%').parse().map_or(Val::None, Val::Num),
+            };
+            Item {
+                start: *s,
+                end: *e,
+                value,
+            }
+        })
+        .collect()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-6 * a.abs().max(b.abs())
+}
+
+/// Interval strings compare by brackets and by numbers within 1e-6.
+fn same_interval(a: &str, b: &str) -> bool {
+    let parts = |s: &str| -> Option<(char, Option<f64>, Option<f64>, char)> {
+        let open = s.chars().next()?;
+        let close = s.chars().last()?;
+        let inner = &s[1..s.len() - 1];
+        let (lo, hi) = inner.split_once(',')?;
+        let p = |x: &str| {
+            if x.is_empty() {
+                Some(None)
+            } else {
+                x.parse().ok().map(Some)
+            }
+        };
+        Some((open, p(lo)?, p(hi)?, close))
+    };
+    match (parts(a), parts(b)) {
+        (Some((o1, l1, h1, c1)), Some((o2, l2, h2, c2))) => {
+            let eq = |x: Option<f64>, y: Option<f64>| match (x, y) {
+                (Some(x), Some(y)) => close(x, y),
+                (None, None) => true,
+                _ => false,
+            };
+            o1 == o2 && c1 == c2 && eq(l1, l2) && eq(h1, h2)
+        }
+        _ => false,
+    }
+}
+
+/// A prediction matches an expectation: same start, same value, same end
+/// (an ordinal may keep its measure word: 第一名 for 第一).
+fn item_matches(model: &str, p: &Item, e: &Item) -> bool {
+    let end_ok = p.end == e.end || (model == "Ordinal" && p.end > e.end);
+    let value_ok = match (&p.value, &e.value) {
+        (Val::Num(a), Val::Num(b)) => close(*a, *b),
+        (Val::Interval(a), Val::Interval(b)) => same_interval(a, b),
+        _ => false,
+    };
+    p.start == e.start && end_ok && value_ok
+}
+
+fn case_passes(model: &str, c: &RtCase) -> (bool, Vec<Item>, Vec<Item>) {
+    let pred = predict(model, &c.text);
+    let exp = expected(model, c);
+    let mut used = vec![false; pred.len()];
+    let mut ok = pred.len() == exp.len();
+    for e in &exp {
+        match (0..pred.len()).find(|&i| !used[i] && item_matches(model, &pred[i], e)) {
+            Some(i) => used[i] = true,
+            None => ok = false,
+        }
+    }
+    (ok, pred, exp)
+}
+
+#[test]
+fn recognizers_text_specs_pass_or_are_listed() {
+    let deviations: Vec<Deviation> = serde_json::from_str(DEVIATIONS).unwrap();
+    let listed: HashSet<(&str, &str)> = deviations
+        .iter()
+        .map(|d| {
+            assert!(
+                !d.reason.trim().is_empty(),
+                "deviation without a reason: {}",
+                d.input
+            );
+            (d.model.as_str(), d.input.as_str())
+        })
+        .collect();
+    let mut per_model: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut unlisted = Vec::new();
+    let mut listed_but_passing = Vec::new();
+    for line in RT_SPANS.lines().filter(|l| !l.trim().is_empty()) {
+        let c: RtCase = serde_json::from_str(line).unwrap();
+        let Some(&(model, _)) = MODELS.iter().find(|(_, f)| c.file.ends_with(f)) else {
+            continue;
+        };
+        let (ok, pred, exp) = case_passes(model, &c);
+        let e = per_model.entry(model).or_default();
+        e.1 += 1;
+        if ok {
+            e.0 += 1;
+            if listed.contains(&(model, c.text.as_str())) {
+                listed_but_passing.push(format!("{model}: {:?}", c.text));
+            }
+        } else if !listed.contains(&(model, c.text.as_str())) {
+            unlisted.push(format!(
+                "{model}: {:?}\n    expected {exp:?}\n    got      {pred:?}",
+                c.text
+            ));
+        }
+    }
+    let (mut pass, mut total) = (0, 0);
+    for (m, (p, t)) in &per_model {
+        println!(
+            "Recognizers-Text {m:<12} {p:>4}/{t:<4} = {:.4}",
+            *p as f64 / *t as f64
+        );
+        pass += p;
+        total += t;
+    }
+    let rate = pass as f64 / total as f64;
+    println!("Recognizers-Text overall      {pass:>4}/{total:<4} = {rate:.4}");
+    assert_eq!(total, 660, "six spec files, 660 cases");
+    assert!(
+        unlisted.is_empty(),
+        "{} failing cases not in deviations.json:\n{}",
+        unlisted.len(),
+        unlisted.join("\n")
+    );
+    assert!(
+        listed_but_passing.is_empty(),
+        "listed in deviations.json but passing: {listed_but_passing:?}"
+    );
+    assert!(rate >= 0.95, "pass rate {rate:.4} below 0.95");
+}
+
+#[derive(Deserialize)]
+struct Cn2an {
+    cn2an_strict: BTreeMap<String, f64>,
+    cn2an_normal_only: BTreeMap<String, f64>,
+    cn2an_smart_only: BTreeMap<String, f64>,
+    cn2an_direct: BTreeMap<String, String>,
+    errors_default_mode: Vec<String>,
+}
+
+#[test]
+fn cn2an_values_and_refusals() {
+    let c: Cn2an = serde_json::from_str(CN2AN).unwrap();
+    let (mut pass, mut total) = (0, 0);
+    let mut failures = Vec::new();
+    let mut check = |mode: Mode, s: &str, want: f64| {
+        total += 1;
+        match numeral::parse(s, mode) {
+            Some(v) if close(v, want) => pass += 1,
+            got => failures.push(format!("{mode:?} {s:?}: want {want}, got {got:?}")),
+        }
+    };
+    // As in cn2an's tests: normal accepts strict cases, smart accepts all.
+    for (s, v) in &c.cn2an_strict {
+        for m in [Mode::Strict, Mode::Normal, Mode::Smart] {
+            check(m, s, *v);
+        }
+    }
+    for (s, v) in &c.cn2an_normal_only {
+        for m in [Mode::Normal, Mode::Smart] {
+            check(m, s, *v);
+        }
+    }
+    for (s, v) in &c.cn2an_smart_only {
+        check(Mode::Smart, s, *v);
+    }
+    for (s, want) in &c.cn2an_direct {
+        total += 1;
+        match numeral::direct(s) {
+            Some(v) if &v == want => pass += 1,
+            got => failures.push(format!("direct {s:?}: want {want}, got {got:?}")),
+        }
+    }
+    let rate = pass as f64 / total as f64;
+    println!("cn2an value cases {pass}/{total} = {rate:.4}");
+    for f in &failures {
+        println!("  {f}");
+    }
+    let accepted: Vec<&String> = c
+        .errors_default_mode
+        .iter()
+        .filter(|s| numeral::parse(s, Mode::Strict).is_some())
+        .collect();
+    println!(
+        "cn2an must-raise inputs refused in strict mode: {}/{}",
+        c.errors_default_mode.len() - accepted.len(),
+        c.errors_default_mode.len()
+    );
+    assert!(accepted.is_empty(), "strict mode accepted {accepted:?}");
+    assert!(rate >= 0.98, "cn2an pass rate {rate:.4} below 0.98");
+}
