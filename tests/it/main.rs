@@ -1,9 +1,9 @@
 //! The single integration-test binary: one module per topic.
 
+mod digest;
 mod figures;
 mod hostile;
 mod intake;
 mod invariants;
 mod properties;
-mod digest;
 mod seed;
