@@ -299,7 +299,8 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
         v *= 1000.0;
         j += 1;
     }
-    Some((v, j))
+    // Huge exponents or digit runs overflow to inf, and 0e999 to NaN: not a figure.
+    v.is_finite().then_some((v, j))
 }
 
 /// Splits the numeral characters starting at `i` into tokens, stopping at
