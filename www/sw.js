@@ -20,8 +20,9 @@ const CACHE = PREFIX + self.WENXI_VERSION;
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      // `reload` bypasses the HTTP cache, so a new version never stores stale bytes.
-      cache.addAll(self.WENXI_ASSETS.map((url) => new Request(url, { cache: "reload" }))),
+      // `no-cache` revalidates with the server: unchanged files cost a 304, not a
+      // second download, and a new version never stores stale bytes.
+      cache.addAll(self.WENXI_ASSETS.map((url) => new Request(url, { cache: "no-cache" }))),
     ),
   );
 });

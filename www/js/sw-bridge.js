@@ -19,7 +19,9 @@ export async function registerServiceWorker(onUpdateReady, options = {}) {
   if (!("serviceWorker" in navigator)) return null;
   let registration;
   try {
-    registration = await navigator.serviceWorker.register(url, { scope: "./" });
+    // updateViaCache "none": the update check also bypasses the HTTP cache for
+    // pkg/precache.js, whose version changes with every build.
+    registration = await navigator.serviceWorker.register(url, { scope: "./", updateViaCache: "none" });
   } catch (e) {
     console.warn("wenxi: service worker not registered:", e);
     return null;

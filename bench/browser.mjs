@@ -1,0 +1,167 @@
+// The browser benchmark: wenxi in headless Debian Chromium, and jieba-wasm
+// 2.4.0 on the same texts, side by side. One command (after scripts/build-web.sh):
+//
+//   node bench/browser.mjs            # tables on stdout, raw JSON in target/bench/browser.json
+//
+// It copies www/, bench/page/ and jieba-wasm's web build into a temp directory
+// (jieba-wasm is never added to www/), serves it with python's http.server
+// (no compression: transfer sizes are raw bytes) and measures:
+// - page ready, cold (fresh profile) and warm (reload, HTTP cache): wasm fetch +
+//   compile + dictionary fetch + `new Analyzer(dict)`; and, when www/index.html
+//   exists, the app itself until `#status` says ready (cold, then warm through
+//   the service worker);
+// - analysis of the seed page, 1 MB and 10 MB of news text (bench/news.mjs):
+//   the wasm `analyze` call + `JSON.parse` of the report, on the main thread
+//   (the app runs the same call in its worker);
+// - peak JS heap (performance.memory, --enable-precise-memory-info) and the
+//   wasm linear memory (it only grows, so its final size is the peak);
+// - jieba-wasm: init (wasm + its built-in dictionary, up to the first result),
+//   `cut` (HMM on) and `tag` throughput, and its wasm size.
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch, serve, ROOT, WWW } from "../tests/browser/harness.mjs";
+import { newsInputs } from "./news.mjs";
+import { sizes } from "./sizes.mjs";
+
+const SEED = join(ROOT, "seeds/000_0e8ce62d7256c336.txt");
+const JIEBA = join(ROOT, "node_modules/jieba-wasm/pkg/web");
+const RUNS = { seed: 10, "news-1MB": 3, "news-10MB": 1 };
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const ms = (x) => (x == null ? "–" : x < 10 ? x.toFixed(2) : x.toFixed(0));
+const mb = (x) => (x == null ? "–" : (x / 1e6).toFixed(1));
+const mbps = (bytes, t) => (bytes / 1e6 / (t / 1000)).toFixed(2);
+
+if (!existsSync(join(WWW, "pkg/wenxi_bg.wasm"))) {
+  console.error("browser bench: www/pkg is missing; run scripts/build-web.sh first");
+  process.exit(2);
+}
+
+// ---- the served directory ----
+const dir = mkdtempSync(join(tmpdir(), "wenxi-bench-"));
+cpSync(WWW, dir, { recursive: true });
+cpSync(join(ROOT, "bench/page"), dir, { recursive: true });
+mkdirSync(join(dir, "jieba"));
+for (const f of ["jieba_rs_wasm.js", "jieba_rs_wasm_bg.wasm"]) cpSync(join(JIEBA, f), join(dir, "jieba", f));
+mkdirSync(join(dir, "inputs"));
+const inputs = { seed: readFileSync(SEED, "utf8") };
+const news = newsInputs();
+if (news) Object.assign(inputs, news);
+else console.error("browser bench: news inputs skipped (corpus not found; set WENXI_BENCH_CORPUS)");
+for (const [name, t] of Object.entries(inputs)) writeFileSync(join(dir, "inputs", `${name}.txt`), t);
+
+const server = await serve(dir);
+const results = { date: new Date().toISOString(), chromium: execFileSync("/usr/bin/chromium", ["--version"]).toString().trim() };
+
+/** A fresh profile, the bench page loaded. */
+async function openBench() {
+  const b = await launch();
+  await b.page.goto(server.url + "bench.html");
+  await b.page.waitForFunction(() => window.benchLoaded === true);
+  return b;
+}
+
+try {
+  // ---- wenxi ----
+  let b = await openBench();
+  const cold = await b.page.evaluate(() => bench.wenxiInit());
+  const coldTransfers = await b.page.evaluate(() => bench.transfers());
+  await b.page.reload();
+  await b.page.waitForFunction(() => window.benchLoaded === true);
+  await b.page.evaluate(() => bench.wenxiInit()); // lets V8 cache the compiled wasm
+  await b.page.reload();
+  await b.page.waitForFunction(() => window.benchLoaded === true);
+  const warm = await b.page.evaluate(() => bench.wenxiInit());
+  const analyses = {};
+  for (const name of Object.keys(inputs)) {
+    analyses[name] = await b.page.evaluate(([u, n]) => bench.wenxiAnalyze(u, n), [`inputs/${name}.txt`, RUNS[name]]);
+  }
+  await b.close();
+  results.wenxi = { cold, warm, coldTransfers, analyses };
+
+  // ---- the app itself (when the web helper's page exists) ----
+  if (existsSync(join(dir, "index.html"))) {
+    b = await launch();
+    const ready = () =>
+      b.page
+        .waitForFunction(
+          () => {
+            const s = document.querySelector("#status");
+            const ok = s && (s.dataset.state === "ready" || /就绪|ready/i.test(s.textContent || ""));
+            return ok ? performance.now() : false;
+          },
+          null,
+          { polling: 10, timeout: 60000 },
+        )
+        .then((h) => h.jsonValue());
+    await b.page.goto(server.url);
+    const appCold = await ready().catch(() => null);
+    await b.page.evaluate(() => navigator.serviceWorker && navigator.serviceWorker.ready).catch(() => null);
+    await b.page.reload();
+    const appWarm = await ready().catch(() => null);
+    const controlled = await b.page.evaluate(() => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller));
+    const appTransfers = await b.page.evaluate(() =>
+      performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).map((e) => ({ name: e.name, transfer: e.transferSize })),
+    );
+    await b.close();
+    results.app = { cold_ready_ms: appCold, warm_ready_ms: appWarm, warm_controlled_by_sw: controlled, warmTransfers: appTransfers };
+  }
+
+  // ---- jieba-wasm ----
+  b = await openBench();
+  const jcold = await b.page.evaluate(() => bench.jiebaInit());
+  await b.page.reload();
+  await b.page.waitForFunction(() => window.benchLoaded === true);
+  const jwarm = await b.page.evaluate(() => bench.jiebaInit());
+  const jruns = {};
+  for (const name of Object.keys(inputs)) {
+    jruns[name] = await b.page.evaluate(([u, n]) => bench.jiebaRun(u, n), [`inputs/${name}.txt`, RUNS[name]]);
+  }
+  await b.close();
+  results.jieba = { cold: jcold, warm: jwarm, runs: jruns };
+} finally {
+  server.close();
+}
+
+// ---- sizes ----
+const wenxiWasm = sizes(readFileSync(join(WWW, "pkg/wenxi_bg.wasm")));
+const wenxiDict = sizes(readFileSync(join(WWW, "pkg/jieba-dict.txt")));
+const jiebaWasm = sizes(readFileSync(join(JIEBA, "jieba_rs_wasm_bg.wasm")));
+results.sizes = { wenxiWasm, wenxiDict, jiebaWasm };
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(join(ROOT, "target/bench"), { recursive: true });
+writeFileSync(join(ROOT, "target/bench/browser.json"), JSON.stringify(results, null, 1));
+
+// ---- tables ----
+const w = results.wenxi;
+const j = results.jieba;
+console.log(`# browser bench ${results.date} (${results.chromium})\n`);
+console.log("## Page ready (ms)\n");
+console.log("| | cold | warm |\n|---|---:|---:|");
+console.log(`| wenxi engine: wasm + dictionary + Analyzer::new | ${ms(w.cold.total_ms)} (dict build ${ms(w.cold.dict_build_ms)}) | ${ms(w.warm.total_ms)} (dict build ${ms(w.warm.dict_build_ms)}) |`);
+if (results.app) console.log(`| wenxi app: navigation start → #status ready | ${ms(results.app.cold_ready_ms)} | ${ms(results.app.warm_ready_ms)} (SW controls: ${results.app.warm_controlled_by_sw}) |`);
+console.log(`| jieba-wasm: init + first cut | ${ms(j.cold.total_ms)} | ${ms(j.warm.total_ms)} |`);
+const bytesIn = w.coldTransfers.reduce((s, t) => s + (t.transfer || 0), 0);
+console.log(`\nCold transfer of the engine page: ${mb(bytesIn)} MB (uncompressed server; ${w.coldTransfers.length} requests)\n`);
+console.log("## Analysis (median ms; MB/s of input)\n");
+console.log("| input | bytes | wenxi analyze+parse | wenxi MB/s | jieba cut | jieba tag | jieba tag MB/s | wenxi / jieba tag | wenxi wasm mem MB | wenxi peak heap MB | jieba peak heap MB |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const name of Object.keys(w.analyses)) {
+  const a = w.analyses[name];
+  const jr = j.runs[name];
+  const wt = median(a.runs.map((r) => r.total_ms));
+  const jt = median(jr.tag_ms);
+  console.log(
+    `| ${name} | ${a.bytes} | ${ms(wt)} (analyze ${ms(median(a.runs.map((r) => r.analyze_ms)))}, parse ${ms(median(a.runs.map((r) => r.parse_ms)))}) | ${mbps(a.bytes, wt)} | ${ms(median(jr.cut_ms))} | ${ms(jt)} | ${mbps(jr.bytes, jt)} | ${(wt / jt).toFixed(2)}× | ${mb(a.wasm_memory)} | ${mb(a.peak_heap)} | ${mb(jr.peak_heap)} |`,
+  );
+}
+console.log("\n## Download size (bytes)\n");
+console.log("| | raw | gzip -9 | brotli -q 11 |\n|---|---:|---:|---:|");
+const row = (n, s) => console.log(`| ${n} | ${s.raw} | ${s.gzip} | ${s.brotli} |`);
+row("wenxi wasm", wenxiWasm);
+row("wenxi dictionary", wenxiDict);
+row("wenxi wasm + dictionary", { raw: wenxiWasm.raw + wenxiDict.raw, gzip: wenxiWasm.gzip + wenxiDict.gzip, brotli: wenxiWasm.brotli + wenxiDict.brotli });
+row("jieba-wasm 2.4.0 wasm (dictionary inside)", jiebaWasm);
+console.log(`\nratio wenxi (wasm + dict) / jieba-wasm, brotli: ${((wenxiWasm.brotli + wenxiDict.brotli) / jiebaWasm.brotli).toFixed(2)}`);
