@@ -8,7 +8,7 @@
 // (no compression: transfer sizes are raw bytes) and measures:
 // - page ready, cold (fresh profile) and warm (reload, HTTP cache): wasm fetch +
 //   compile + dictionary fetch + `new Analyzer(dict)`; and, when www/index.html
-//   exists, the app itself until `#status` says ready (cold, then warm through
+//   exists, the app itself until `#engine-status` says ready (cold, then warm through
 //   the service worker);
 // - analysis of the seed page, 1 MB and 10 MB of news text (bench/news.mjs):
 //   the wasm `analyze` call + `JSON.parse` of the report, on the main thread
@@ -53,6 +53,13 @@ else console.error("browser bench: news inputs skipped (corpus not found; set WE
 for (const [name, t] of Object.entries(inputs)) writeFileSync(join(dir, "inputs", `${name}.txt`), t);
 
 const server = await serve(dir);
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 const results = { date: new Date().toISOString(), chromium: execFileSync("/usr/bin/chromium", ["--version"]).toString().trim() };
 
 /** A fresh profile, the bench page loaded. */
@@ -88,9 +95,8 @@ try {
       b.page
         .waitForFunction(
           () => {
-            const s = document.querySelector("#status");
-            const ok = s && (s.dataset.state === "ready" || /就绪|ready/i.test(s.textContent || ""));
-            return ok ? performance.now() : false;
+            const s = document.querySelector("#engine-status");
+            return s && s.dataset.state === "ready" ? performance.now() : false;
           },
           null,
           { polling: 10, timeout: 60000 },
@@ -123,6 +129,7 @@ try {
   results.jieba = { cold: jcold, warm: jwarm, runs: jruns };
 } finally {
   server.close();
+  rmSync(dir, { recursive: true, force: true });
 }
 
 // ---- sizes ----
@@ -130,7 +137,6 @@ const wenxiWasm = sizes(readFileSync(join(WWW, "pkg/wenxi_bg.wasm")));
 const wenxiDict = sizes(readFileSync(join(WWW, "pkg/jieba-dict.txt")));
 const jiebaWasm = sizes(readFileSync(join(JIEBA, "jieba_rs_wasm_bg.wasm")));
 results.sizes = { wenxiWasm, wenxiDict, jiebaWasm };
-rmSync(dir, { recursive: true, force: true });
 mkdirSync(join(ROOT, "target/bench"), { recursive: true });
 writeFileSync(join(ROOT, "target/bench/browser.json"), JSON.stringify(results, null, 1));
 
@@ -141,7 +147,7 @@ console.log(`# browser bench ${results.date} (${results.chromium})\n`);
 console.log("## Page ready (ms)\n");
 console.log("| | cold | warm |\n|---|---:|---:|");
 console.log(`| wenxi engine: wasm + dictionary + Analyzer::new | ${ms(w.cold.total_ms)} (dict build ${ms(w.cold.dict_build_ms)}) | ${ms(w.warm.total_ms)} (dict build ${ms(w.warm.dict_build_ms)}) |`);
-if (results.app) console.log(`| wenxi app: navigation start → #status ready | ${ms(results.app.cold_ready_ms)} | ${ms(results.app.warm_ready_ms)} (SW controls: ${results.app.warm_controlled_by_sw}) |`);
+if (results.app) console.log(`| wenxi app: navigation start → #engine-status ready | ${ms(results.app.cold_ready_ms)} | ${ms(results.app.warm_ready_ms)} (SW controls: ${results.app.warm_controlled_by_sw}) |`);
 console.log(`| jieba-wasm: init + first cut | ${ms(j.cold.total_ms)} | ${ms(j.warm.total_ms)} |`);
 const bytesIn = w.coldTransfers.reduce((s, t) => s + (t.transfer || 0), 0);
 console.log(`\nCold transfer of the engine page: ${mb(bytesIn)} MB (uncompressed server; ${w.coldTransfers.length} requests)\n`);
