@@ -30,6 +30,7 @@ const JIEBA = join(ROOT, "node_modules/jieba-wasm/pkg/web");
 const RUNS = { seed: 10, "news-1MB": 3, "news-10MB": 1 };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const mm = (xs) => (xs.length > 1 ? `${ms(median(xs))} (min ${ms(Math.min(...xs))})` : ms(xs[0]));
 const ms = (x) => (x == null ? "–" : x < 10 ? x.toFixed(2) : x.toFixed(0));
 const mb = (x) => (x == null ? "–" : (x / 1e6).toFixed(1));
 const mbps = (bytes, t) => (bytes / 1e6 / (t / 1000)).toFixed(2);
@@ -91,6 +92,15 @@ try {
   // ---- the app itself (when the web helper's page exists) ----
   if (existsSync(join(dir, "index.html"))) {
     b = await launch();
+    // Every response the browser receives (page, its worker, the service
+    // worker's pre-cache), with its size on the wire: the first visit's cost.
+    const wire = [];
+    b.context.on("requestfinished", (req) =>
+      req.sizes().then(
+        (s) => wire.push({ url: req.url(), bytes: s.responseBodySize + s.responseHeadersSize }),
+        () => {},
+      ),
+    );
     const ready = () =>
       b.page
         .waitForFunction(
@@ -104,7 +114,9 @@ try {
         .then((h) => h.jsonValue());
     await b.page.goto(server.url);
     const appCold = await ready().catch(() => null);
-    await b.page.evaluate(() => navigator.serviceWorker && navigator.serviceWorker.ready).catch(() => null);
+    await b.page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller, null, { timeout: 60000 }).catch(() => null);
+    await b.page.waitForTimeout(500);
+    const coldWire = wire.splice(0);
     await b.page.reload();
     const appWarm = await ready().catch(() => null);
     const controlled = await b.page.evaluate(() => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller));
@@ -112,7 +124,7 @@ try {
       performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).map((e) => ({ name: e.name, transfer: e.transferSize })),
     );
     await b.close();
-    results.app = { cold_ready_ms: appCold, warm_ready_ms: appWarm, warm_controlled_by_sw: controlled, warmTransfers: appTransfers };
+    results.app = { cold_ready_ms: appCold, warm_ready_ms: appWarm, warm_controlled_by_sw: controlled, coldWire, warmWire: wire.splice(0), warmTransfers: appTransfers };
   }
 
   // ---- jieba-wasm ----
@@ -150,8 +162,14 @@ console.log(`| wenxi engine: wasm + dictionary + Analyzer::new | ${ms(w.cold.tot
 if (results.app) console.log(`| wenxi app: navigation start → #engine-status ready | ${ms(results.app.cold_ready_ms)} | ${ms(results.app.warm_ready_ms)} (SW controls: ${results.app.warm_controlled_by_sw}) |`);
 console.log(`| jieba-wasm: init + first cut | ${ms(j.cold.total_ms)} | ${ms(j.warm.total_ms)} |`);
 const bytesIn = w.coldTransfers.reduce((s, t) => s + (t.transfer || 0), 0);
-console.log(`\nCold transfer of the engine page: ${mb(bytesIn)} MB (uncompressed server; ${w.coldTransfers.length} requests)\n`);
-console.log("## Analysis (median ms; MB/s of input)\n");
+console.log(`\nCold transfer of the engine page: ${mb(bytesIn)} MB (uncompressed server; ${w.coldTransfers.length} requests)`);
+if (results.app) {
+  const sum = (xs) => xs.reduce((t, x) => t + x.bytes, 0);
+  console.log(`App, first visit until the service worker controls: ${mb(sum(results.app.coldWire))} MB in ${results.app.coldWire.length} responses (page + worker + pre-cache; uncompressed server)`);
+  console.log(`App, warm reload: ${(sum(results.app.warmWire) / 1000).toFixed(1)} kB in ${results.app.warmWire.length} network responses`);
+}
+console.log("");
+console.log(`## Analysis (ms: median of ${RUNS.seed} runs for the seed, ${RUNS["news-1MB"]} for 1 MB, 1 for 10 MB; MB/s from the median)\n`);
 console.log("| input | bytes | wenxi analyze+parse | wenxi MB/s | jieba cut | jieba tag | jieba tag MB/s | wenxi / jieba tag | wenxi wasm mem MB | wenxi peak heap MB | jieba peak heap MB |");
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const name of Object.keys(w.analyses)) {
@@ -160,7 +178,7 @@ for (const name of Object.keys(w.analyses)) {
   const wt = median(a.runs.map((r) => r.total_ms));
   const jt = median(jr.tag_ms);
   console.log(
-    `| ${name} | ${a.bytes} | ${ms(wt)} (analyze ${ms(median(a.runs.map((r) => r.analyze_ms)))}, parse ${ms(median(a.runs.map((r) => r.parse_ms)))}) | ${mbps(a.bytes, wt)} | ${ms(median(jr.cut_ms))} | ${ms(jt)} | ${mbps(jr.bytes, jt)} | ${(wt / jt).toFixed(2)}× | ${mb(a.wasm_memory)} | ${mb(a.peak_heap)} | ${mb(jr.peak_heap)} |`,
+    `| ${name} | ${a.bytes} | ${mm(a.runs.map((r) => r.total_ms))}; analyze ${ms(median(a.runs.map((r) => r.analyze_ms)))}, parse ${ms(median(a.runs.map((r) => r.parse_ms)))} | ${mbps(a.bytes, wt)} | ${mm(jr.cut_ms)} | ${mm(jr.tag_ms)} | ${mbps(jr.bytes, jt)} | ${(wt / jt).toFixed(2)}× | ${mb(a.wasm_memory)} | ${mb(a.peak_heap)} | ${mb(jr.peak_heap)} |`,
   );
 }
 console.log("\n## Download size (bytes)\n");

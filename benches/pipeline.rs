@@ -11,7 +11,8 @@
 //! repository (`../../shared` is tried too, for worktrees); without it the news
 //! inputs are skipped with a message.
 //!
-//! Run: `cargo bench --bench pipeline` (about 4 minutes on 2 cores).
+//! Run: `cargo bench --bench pipeline` (about 6 minutes on 2 busy cores, after
+//! the build).
 //! One stage: `cargo bench --bench pipeline -- tag/`.
 //!
 //! Adapting to a new stage signature: only the `run_*` functions below call
@@ -166,7 +167,18 @@ fn pipeline(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, pipeline);
+/// Building the analyzer from the dictionary text: what the page waits for
+/// after the wasm is compiled (the page-ready budget).
+fn dictionary(c: &mut Criterion) {
+    let mut g = c.benchmark_group("dictionary");
+    configure(&mut g, "dictionary", wenxi::EMBEDDED_DICT.len());
+    g.bench_function("Analyzer::new", |b| {
+        b.iter(|| Analyzer::new(black_box(wenxi::EMBEDDED_DICT)).expect("valid dictionary"))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, dictionary, pipeline);
 criterion_main!(benches);
 
 /// Plain news text from the PFR corpus (`19980101-01-001-001/m  迈向/v ...`):
@@ -222,12 +234,15 @@ mod news {
     /// The first `bytes` bytes of `plain` repeated, cut at the last line end.
     pub fn take(plain: &str, bytes: usize) -> String {
         let mut out = String::with_capacity(bytes);
-        'fill: while !plain.is_empty() {
+        'fill: loop {
             for line in plain.split_inclusive('\n') {
                 if out.len() + line.len() > bytes {
                     break 'fill;
                 }
                 out.push_str(line);
+            }
+            if out.is_empty() {
+                break; // no line fits (or no text): nothing to repeat
             }
         }
         out

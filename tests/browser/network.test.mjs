@@ -13,7 +13,7 @@ import { analysed, skipReason, waitControlled, waitReady } from "./pwa.mjs";
 const skip = skipReason();
 if (skip) console.log(`# network tests skipped: ${skip}`);
 
-test("network: no request after ready, during an analysis", { skip, timeout: 180_000 }, async () => {
+test("network: no request after ready, during an analysis", { skip: skip || false, timeout: 180_000 }, async () => {
   const server = await serve();
   const b = await launch();
   const { page, context } = b;
