@@ -30,6 +30,10 @@ test("offline: after one visit the app loads, analyses and exports with no netwo
     await page.goto(server.url);
     await waitReady(page);
     await waitControlled(page);
+    // The first visit tells the user that the app now works offline (#status).
+    await page.waitForFunction(() => /离线|offline/i.test(document.querySelector("#status")?.textContent || ""), null, {
+      timeout: 30_000,
+    });
 
     // Every listed asset sits in this version's cache.
     const { version, assets } = precache();

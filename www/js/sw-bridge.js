@@ -9,14 +9,16 @@
  * @param {(apply: () => void) => void} [onUpdateReady] called when a new
  *   version is installed and waiting; call `apply()` to switch to it (reloads).
  * @param {{url?: string, onOfflineReady?: () => void}} [options]
- *   `onOfflineReady` is called once the first version is cached and controls
- *   the page (the app now opens without network).
+ *   `onOfflineReady` is called once, on the visit that first caches the app,
+ *   when the service worker takes control (from then on it opens without
+ *   network); later visits do not call it.
  * @returns {Promise<ServiceWorkerRegistration | null>} null where service
  *   workers are unavailable (e.g. file:// or an insecure origin).
  */
 export async function registerServiceWorker(onUpdateReady, options = {}) {
   const { url = "./sw.js", onOfflineReady } = options;
   if (!("serviceWorker" in navigator)) return null;
+  const hadController = Boolean(navigator.serviceWorker.controller);
   let registration;
   try {
     // updateViaCache "none": the update check also bypasses the HTTP cache for
@@ -26,13 +28,18 @@ export async function registerServiceWorker(onUpdateReady, options = {}) {
     console.warn("wenxi: service worker not registered:", e);
     return null;
   }
-  const hadController = Boolean(navigator.serviceWorker.controller);
   let applying = false;
+  let offlineAnnounced = hadController;
+  const announceOffline = () => {
+    if (offlineAnnounced || !onOfflineReady) return;
+    offlineAnnounced = true;
+    onOfflineReady();
+  };
 
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     // Only the user's consent reloads; the first claim() of a fresh install does not.
     if (applying) window.location.reload();
-    else if (!hadController && onOfflineReady) onOfflineReady();
+    else announceOffline();
   });
 
   const announce = (worker) => {
@@ -46,15 +53,18 @@ export async function registerServiceWorker(onUpdateReady, options = {}) {
   // A version that finished installing while no page listened.
   if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
 
-  registration.addEventListener("updatefound", () => {
-    const worker = registration.installing;
+  const track = (worker) => {
     if (!worker) return;
     worker.addEventListener("statechange", () => {
       // With a controller this is an update; without, it is the first install.
       if (worker.state === "installed" && navigator.serviceWorker.controller) announce(worker);
     });
-  });
+  };
+  // An update found while register() was pending, then any later one.
+  track(registration.installing);
+  registration.addEventListener("updatefound", () => track(registration.installing));
 
-  if (hadController && onOfflineReady) onOfflineReady();
+  // Claimed between register() and the listener above: still the first install.
+  if (navigator.serviceWorker.controller) announceOffline();
   return registration;
 }
