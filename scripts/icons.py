@@ -2,8 +2,8 @@
 """Draws wenxi's app icons (www/icons/icon-192.png, icon-512.png) with the
 standard library only: a tiny PNG writer (zlib + struct), no Pillow, no fonts.
 
-The picture: a sheet of text on wenxi red, with lines of "words" and three
-highlighted ones in the colours the page uses for people, places and figures.
+The picture: a sheet of text on wenxi red (the page's theme-color), with
+lines of "words", three of them marked in colour (a person, a place, a figure).
 Everything sits inside the maskable safe zone (a centred circle of radius 40%),
 so the same 512 px file serves as the maskable icon. Output is byte-for-byte
 reproducible: run `python3 scripts/icons.py` and commit the PNGs.
@@ -12,7 +12,7 @@ import os
 import struct
 import zlib
 
-RED = (0x9E, 0x2A, 0x2B)
+RED = (0x8C, 0x1C, 0x13)  # the page's theme-color, #8c1c13
 PAPER = (0xFF, 0xFB, 0xF2)
 INK = (0x5A, 0x55, 0x50)
 MARKS = [(0x2F, 0x6F, 0xB5), (0x3A, 0x8A, 0x4E), (0xE0, 0x8A, 0x1E)]
