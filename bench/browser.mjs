@@ -120,11 +120,50 @@ try {
     await b.page.reload();
     const appWarm = await ready().catch(() => null);
     const controlled = await b.page.evaluate(() => Boolean(navigator.serviceWorker && navigator.serviceWorker.controller));
+    const warmWire = wire.splice(0);
+    // A big input through the UI: time to results, the longest main-thread
+    // task while the worker runs and the page renders (does the page freeze?),
+    // progress events, and cancel (terminates and restarts the worker).
+    const big = {};
+    if (inputs["news-10MB"]) {
+      await b.page.evaluate(() => {
+        window.__long = [];
+        new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+      });
+      for (const name of ["news-1MB", "news-10MB"]) {
+        await b.page.evaluate(async (u) => {
+          document.querySelector("#input").value = await (await fetch(u)).text();
+          window.__long.length = 0;
+          window.__progress = 0;
+          new MutationObserver(() => window.__progress++).observe(document.querySelector("#progress-label"), { childList: true, characterData: true, subtree: true });
+        }, `inputs/${name}.txt`);
+        const n = await b.page.evaluate(() => Number(document.body.dataset.analyses || 0));
+        const t0 = Date.now();
+        await b.page.click("#analyze");
+        await b.page.waitForFunction((k) => Number(document.body.dataset.analyses || 0) > k, n, { timeout: 300000 });
+        big[name] = {
+          ms: Date.now() - t0,
+          timing: await b.page.evaluate(() => window.wenxi && window.wenxi.state.timing),
+          longest_task_ms: await b.page.evaluate(() => Math.max(0, ...window.__long)),
+          long_tasks: await b.page.evaluate(() => window.__long.length),
+          progress_updates: await b.page.evaluate(() => window.__progress),
+        };
+      }
+      // Cancel a 10 MB analysis after 1 s.
+      await b.page.click("#analyze");
+      await b.page.waitForTimeout(1000);
+      const t0 = Date.now();
+      await b.page.click("#cancel");
+      await b.page.waitForSelector("#cancel", { state: "hidden", timeout: 60000 });
+      const stopped = Date.now() - t0;
+      await b.page.waitForSelector('#engine-status[data-state="ready"]', { timeout: 60000 });
+      big.cancel = { ui_stopped_ms: stopped, engine_ready_again_ms: Date.now() - t0 };
+    }
     const appTransfers = await b.page.evaluate(() =>
       performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).map((e) => ({ name: e.name, transfer: e.transferSize })),
     );
     await b.close();
-    results.app = { cold_ready_ms: appCold, warm_ready_ms: appWarm, warm_controlled_by_sw: controlled, coldWire, warmWire: wire.splice(0), warmTransfers: appTransfers };
+    results.app = { big, cold_ready_ms: appCold, warm_ready_ms: appWarm, warm_controlled_by_sw: controlled, coldWire, warmWire, warmTransfers: appTransfers };
   }
 
   // ---- jieba-wasm ----
@@ -166,9 +205,20 @@ console.log(`\nCold transfer of the engine page: ${mb(bytesIn)} MB (uncompressed
 if (results.app) {
   const sum = (xs) => xs.reduce((t, x) => t + x.bytes, 0);
   console.log(`App, first visit until the service worker controls: ${mb(sum(results.app.coldWire))} MB in ${results.app.coldWire.length} responses (page + worker + pre-cache; uncompressed server)`);
-  console.log(`App, warm reload: ${(sum(results.app.warmWire) / 1000).toFixed(1)} kB in ${results.app.warmWire.length} network responses`);
+  console.log(`App, warm reload: ${(sum(results.app.warmWire) / 1000).toFixed(1)} kB over the network for ${results.app.warmWire.length} requests`);
 }
 console.log("");
+if (results.app && results.app.big.cancel) {
+  const big = results.app.big;
+  console.log("## The app on big inputs (through the UI: #input, #analyze, #cancel)\n");
+  console.log("| input | click → results ms | analyze / parse / render ms | longest main-thread task ms | long tasks | progress updates |\n|---|---:|---:|---:|---:|---:|");
+  for (const name of ["news-1MB", "news-10MB"]) {
+    const r = big[name];
+    const t = r.timing || {};
+    console.log(`| ${name} | ${r.ms} | ${ms(t.analyze)} / ${ms(t.parse)} / ${ms(t.render)} | ${ms(r.longest_task_ms)} | ${r.long_tasks} | ${r.progress_updates} |`);
+  }
+  console.log(`\nCancel 1 s into a 10 MB analysis: UI back in ${big.cancel.ui_stopped_ms} ms, engine ready again in ${big.cancel.engine_ready_again_ms} ms (new worker)\n`);
+}
 console.log(`## Analysis (ms: median of ${RUNS.seed} runs for the seed, ${RUNS["news-1MB"]} for 1 MB, 1 for 10 MB; MB/s from the median)\n`);
 console.log("| input | bytes | wenxi analyze+parse | wenxi MB/s | jieba cut | jieba tag | jieba tag MB/s | wenxi / jieba tag | wenxi wasm mem MB | wenxi peak heap MB | jieba peak heap MB |");
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
