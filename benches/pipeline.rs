@@ -90,15 +90,22 @@ fn run_entities(s: &Staged) -> usize {
 }
 
 fn run_figures(s: &Staged) -> usize {
-    figures::scan(&s.cleaned, &s.layout).len()
+    figures::scan_tagged(&s.cleaned, &s.layout, &s.tokens).len()
 }
 
 fn run_digest(s: &Staged) -> digest::Digest {
     let o = Options::default();
+    let mentions = entities::recognize(&s.cleaned.text, &s.tokens);
+    let figures = figures::scan_tagged(&s.cleaned, &s.layout, &s.tokens);
     digest::digest(
-        &s.cleaned,
-        &s.layout,
-        &s.tokens,
+        digest::DigestInput {
+            cleaned: &s.cleaned,
+            layout: &s.layout,
+            tokens: &s.tokens,
+            mentions: &mentions,
+            figures: &figures,
+        },
+        ANALYZER.lexicon(),
         digest::DigestOptions {
             summary_sentences: o.summary_sentences,
             keywords: o.keywords,
