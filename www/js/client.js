@@ -102,8 +102,15 @@ export class WorkerClient extends EventTarget {
       p.onProgress?.(data);
       return;
     }
+    if (type === TO_PAGE.PART) {
+      // Parsed now, in this message's own task, so no single parse is long.
+      const items = JSON.parse(data.json);
+      const list = ((p.parts ??= {})[data.key] ??= []);
+      for (const item of items) list.push(item);
+      return;
+    }
     this.pending.delete(id);
-    if (type === TO_PAGE.RESULT) p.resolve(data);
+    if (type === TO_PAGE.RESULT) p.resolve(p.parts ? { ...data, partArrays: p.parts } : data);
     else {
       const err = new Error(data?.message || "error");
       err.name = data?.name || "Error";
@@ -154,6 +161,7 @@ export class WorkerClient extends EventTarget {
     const data = await this.request(TO_WORKER.ANALYZE, { text, options, transfer }, { signal, onProgress });
     const t1 = performance.now();
     const report = data.json != null ? JSON.parse(data.json) : data.report;
+    if (data.parts) Object.assign(report, data.partArrays || {});
     const t2 = performance.now();
     return {
       report,

@@ -1,7 +1,7 @@
 // The module worker: loads wasm and the jieba dictionary once, as soon as it
 // starts, keeps one Analyzer alive, and answers the messages in protocol.js.
 import init, * as wasm from "../pkg/wenxi.js";
-import { TO_WORKER, TO_PAGE, DEFAULT_TRANSFER } from "./protocol.js";
+import { TO_WORKER, TO_PAGE, DEFAULT_TRANSFER, PART_THRESHOLD, PART_ITEMS, PART_KEYS } from "./protocol.js";
 
 const t0 = performance.now();
 /** @type {any} */
@@ -48,7 +48,22 @@ function analyze(id, { text, options = {}, transfer = DEFAULT_TRANSFER, waited =
   const ms = performance.now() - start;
   const sent = performance.timeOrigin + performance.now();
   if (transfer === "object") post(TO_PAGE.RESULT, id, { report: JSON.parse(json), ms, waited, sent });
+  else if (json.length > PART_THRESHOLD) postInParts(id, json, { ms, waited, sent });
   else post(TO_PAGE.RESULT, id, { json, ms, waited, sent });
+}
+
+/** Sends a big report as slices of its big arrays, then the rest. */
+function postInParts(id, json, meta) {
+  const report = JSON.parse(json);
+  for (const key of PART_KEYS) {
+    const items = report[key];
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i += PART_ITEMS) {
+      post(TO_PAGE.PART, id, { key, json: JSON.stringify(items.slice(i, i + PART_ITEMS)) });
+    }
+    report[key] = [];
+  }
+  post(TO_PAGE.RESULT, id, { json: JSON.stringify(report), parts: true, ...meta });
 }
 
 /** File signatures the page refuses before decoding (wasm decode may refuse more). */
