@@ -31,7 +31,9 @@ cargo build --lib --release --target wasm32-unknown-unknown
 rm -rf www/pkg.tmp && mkdir -p www/pkg.tmp
 wasm-bindgen --target web --no-typescript --out-dir www/pkg.tmp target/wasm32-unknown-unknown/release/wenxi.wasm
 log "optimising with wasm-opt (npm binaryen)"
-node_modules/.bin/wasm-opt -O3 --all-features --strip-debug www/pkg.tmp/wenxi_bg.wasm -o www/pkg.tmp/wenxi_bg.opt.wasm
+# Not --all-features: it turns on compact imports, which Chromium 156 rejects
+# ("Invalid import kind 127"). Enable what rustc emits for wasm32 instead.
+node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue --strip-debug www/pkg.tmp/wenxi_bg.wasm -o www/pkg.tmp/wenxi_bg.opt.wasm
 mv www/pkg.tmp/wenxi_bg.opt.wasm www/pkg.tmp/wenxi_bg.wasm
 cp assets/jieba-dict.txt www/pkg.tmp/jieba-dict.txt
 cp seeds/000_0e8ce62d7256c336.txt www/pkg.tmp/sample.txt

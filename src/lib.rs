@@ -34,8 +34,6 @@ pub mod report;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 pub use error::{Error, Result};
@@ -105,6 +103,22 @@ impl Analyzer {
         &self.lexicon
     }
 
+    /// Keyword-in-context: cleans and lays out `text`, then finds `term` in
+    /// the clean text (so it matches across OCR spaces and broken lines). At
+    /// most `limit` hits (0: all), `context` characters either side; spans
+    /// are UTF-16 into `text`. See [`digest::kwic`].
+    pub fn kwic(
+        &self,
+        text: &str,
+        term: &str,
+        context: usize,
+        limit: usize,
+    ) -> Vec<digest::KwicHit> {
+        let cleaned = clean::clean(text);
+        let layout = layout::layout(&cleaned);
+        digest::kwic(&cleaned, &layout, term, context, limit)
+    }
+
     /// Analyses `text`. Never fails: problems become diagnostics.
     pub fn analyze(&self, text: &str, options: &Options) -> Report {
         self.analyze_with_progress(text, options, &mut |_| {})
@@ -158,15 +172,20 @@ impl Analyzer {
             total: 1,
         });
         let digest = digest::digest(
-            &cleaned,
-            &layout,
-            &tokens,
+            digest::DigestInput {
+                cleaned: &cleaned,
+                layout: &layout,
+                tokens: &tokens,
+                mentions: &mentions,
+                figures: &figures,
+            },
+            &self.lexicon,
             digest::DigestOptions {
                 summary_sentences: options.summary_sentences,
                 keywords: options.keywords,
             },
         );
-        let words = word_counts(&cleaned.text, &tokens);
+        let words = digest::word_counts(&cleaned.text, &tokens);
         let mut diagnostics = Vec::new();
         if text.trim().is_empty() {
             diagnostics.push(report::Diagnostic {
@@ -217,31 +236,4 @@ impl Analyzer {
 /// A CJK ideograph (not CJK punctuation).
 fn is_ideograph(c: char) -> bool {
     clean::is_cjk(c) && c as u32 >= 0x3400 && !(0xFF00..=0xFFEF).contains(&(c as u32))
-}
-
-/// Counts words by (word, POS), most frequent first.
-fn word_counts(text: &str, tokens: &[Token]) -> Vec<report::WordCount> {
-    let mut counts: HashMap<(&str, &str), u32> = HashMap::new();
-    for t in tokens {
-        let w = &text[t.range()];
-        if w.chars().all(|c| !c.is_alphanumeric()) {
-            continue;
-        }
-        *counts.entry((w, t.pos)).or_default() += 1;
-    }
-    let mut v: Vec<report::WordCount> = counts
-        .into_iter()
-        .map(|((w, p), c)| report::WordCount {
-            word: w.to_string(),
-            pos: p.to_string(),
-            count: c,
-        })
-        .collect();
-    v.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.word.cmp(&b.word))
-            .then_with(|| a.pos.cmp(&b.pos))
-    });
-    v
 }

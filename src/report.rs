@@ -41,6 +41,9 @@ pub struct WordCount {
     pub word: String,
     /// jieba's POS tag.
     pub pos: String,
+    /// Coarse class of the tag, for filters: `noun`, `verb`, `adj`, `name`,
+    /// `place`, `org`, `number`, `time` or `other`.
+    pub class: crate::digest::PosClass,
     /// Occurrences.
     pub count: u32,
 }

@@ -46,6 +46,21 @@ impl Analyzer {
             .analyze_with_progress(text, &options, &mut report_progress);
         Ok(serde_json::to_string(&report)?)
     }
+
+    /// Keyword-in-context: finds `term` in the cleaned `text`; returns a JSON
+    /// array of hits `{span: {start, end}, left, hit, right, sentence, article}`
+    /// (spans in UTF-16 units into `text`). At most `limit` hits (0: all).
+    pub fn kwic(
+        &self,
+        text: &str,
+        term: &str,
+        context: usize,
+        limit: usize,
+    ) -> Result<String, JsError> {
+        Ok(serde_json::to_string(
+            &self.0.kwic(text, term, context, limit),
+        )?)
+    }
 }
 
 /// Decodes file bytes; returns the [`crate::decode::Decoded`] as JSON:

@@ -1,7 +1,12 @@
-//! Any bytes: decoding either refuses with an error or returns text; never panics.
+//! Any bytes, under any file name: decoding either refuses with an error or
+//! returns text; never panics. Containers (.docx, .html) are read too.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = wenxi::decode::decode(data, None);
+    for name in [None, Some("a.txt"), Some("a.html"), Some("a.docx"), Some("a.md")] {
+        if let Ok(d) = wenxi::decode::decode_file(data, name, None) {
+            assert!(!d.encoding.is_empty());
+        }
+    }
 });

@@ -17,6 +17,10 @@
 //!   so far on the line is at least [`JOIN_MIN_CHARS`] characters long and ends
 //!   inside a sentence (a CJK character, a digit or `，、：`), and the next line
 //!   goes straight on (no indent, no blank line, no `#`, no byline marker).
+//!   Neither line may be title-like (at most [`TITLE_MAX_CHARS`] characters
+//!   without sentence punctuation, and shorter than the wrap width when the
+//!   text is hard-wrapped): in a document with one paragraph per line a
+//!   headline after an unfinished paragraph must stay a line of its own.
 //!   Real paragraph breaks (blank lines, lines ending in `。！？` or a closing
 //!   quote) and headlines (`#` lines, short lines) stay.
 //! * **Stray spaces.** In body lines every run of spaces between two CJK
@@ -127,6 +131,19 @@ fn is_cjk_like(c: char) -> bool {
     is_cjk(c) || matches!(c, '…' | '—' | '“' | '”' | '‘' | '’' | '·')
 }
 
+/// Chinese numeral characters (simplified, traditional and financial forms)
+/// and the words inside numbers (`点`, `余`, `分之`, `又`).
+fn is_numeral(c: char) -> bool {
+    "零〇一二三四五六七八九十百千万亿两点余多几半萬億兩點壹贰貳叁參肆伍陆陸柒捌玖拾佰仟分之又"
+        .contains(c)
+}
+
+/// Chinese numeral digits proper: a space after one (`一百五十 个百分点`)
+/// separates a number from its unit.
+fn is_digit_word(c: char) -> bool {
+    "零〇一二三四五六七八九十百千万亿两萬億兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟".contains(c)
+}
+
 /// Digits and the units glued to them.
 fn is_digitish(c: char) -> bool {
     c.is_ascii_digit() || c == '%'
@@ -176,6 +193,21 @@ fn pass(chars: &[(char, u32)]) -> Vec<(char, u32)> {
         }
     }
     lines.push((s, n));
+    // Title-like lines (short, no sentence punctuation: headlines, kickers,
+    // bylines, sponsor notes) are never joined to a neighbour. This also keeps
+    // the join decisions the same on the cleaned text (idempotence).
+    // A line as long as the wrap width of hard-wrapped text is a fragment,
+    // not a title, even without punctuation.
+    let width = wrap_width(chars, &lines);
+    let full_width = |(s, e): (usize, usize)| width.is_some_and(|w| e - s + 2 >= w);
+    let title_like: Vec<bool> = lines
+        .iter()
+        .map(|&(s, e)| {
+            let visible = (s..e).filter(|&i| !is_space(c(i))).count();
+            let wrapped = full_width((s, e));
+            visible <= TITLE_MAX_CHARS && !wrapped && !(s..e).any(|i| is_sentence_punct(c(i)))
+        })
+        .collect();
     // Group physical lines into logical lines.
     let mut logical: Vec<(usize, usize)> = Vec::new();
     let mut li = 0;
@@ -194,11 +226,23 @@ fn pass(chars: &[(char, u32)]) -> Vec<(char, u32)> {
                     .map(|x| x.0)
                     .collect::<String>()
             };
+            // A full-width line of wrapped text goes on unless it ends a
+            // sentence, whatever comes next; other lines need an open end, a
+            // continuing start, and no title on either side.
+            let wrapped = full_width(lines[li]);
+            let ends = last.map(&c);
             let join = count >= JOIN_MIN_CHARS
                 && !starts_marked
-                && last.is_some_and(|l| open_end(c(l)))
-                && b_first.is_some_and(continues_with)
-                && !NEW_LINE_MARKERS.iter().any(|m| b_text().starts_with(m));
+                && b_first.is_some_and(|b| !is_space(b) && b != '#')
+                && !NEW_LINE_MARKERS.iter().any(|m| b_text().starts_with(m))
+                && if wrapped {
+                    ends.is_some_and(|e| !matches!(e, '。' | '！' | '？' | '!' | '?'))
+                } else {
+                    !title_like[li]
+                        && !title_like[li + 1]
+                        && ends.is_some_and(open_end)
+                        && b_first.is_some_and(continues_with)
+                };
             if !join {
                 break;
             }
@@ -222,6 +266,43 @@ fn pass(chars: &[(char, u32)]) -> Vec<(char, u32)> {
         .filter(|(_, &k)| k)
         .map(|(&x, _)| x)
         .collect()
+}
+
+/// The wrap width of hard-wrapped text, in characters: the length most lines
+/// that stop mid-sentence share (within one character). `None` when no length
+/// is shared by at least three such lines and 30% of them.
+fn wrap_width(chars: &[(char, u32)], lines: &[(usize, usize)]) -> Option<usize> {
+    let open: Vec<usize> = lines
+        .iter()
+        .filter(|&&(s, e)| {
+            (s..e)
+                .rev()
+                .map(|i| chars[i].0)
+                .find(|&x| !is_space(x))
+                .is_some_and(open_end)
+        })
+        .map(|&(s, e)| {
+            let trail = (s..e).rev().take_while(|&i| chars[i].0 == '\r').count();
+            e - s - trail
+        })
+        .filter(|&n| n >= 8)
+        .collect();
+    let mut hist: std::collections::BTreeMap<usize, usize> = Default::default();
+    for &n in &open {
+        *hist.entry(n).or_default() += 1;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for &len in hist.keys() {
+        let score: usize = hist
+            .range(len.saturating_sub(1)..=len + 1)
+            .map(|(_, n)| n)
+            .sum();
+        if best.is_none_or(|(b, l)| score > b || (score == b && len > l)) {
+            best = Some((score, len));
+        }
+    }
+    let (score, len) = best?;
+    (score >= 3 && score * 10 >= open.len() * 3).then_some(len + 1)
 }
 
 /// Deletes the stray spaces of one logical line `[ls, le)` (joined breaks already unkept).
@@ -278,8 +359,11 @@ fn remove_spaces(chars: &[(char, u32)], keep: &mut [bool], ls: usize, le: usize)
         let quote_cjk = (is_cjk(p) && q == '"' && k + 1 < idx.len() && is_cjk_like(c(k + 1)))
             || (p == '"' && run_start >= 2 && is_cjk_like(c(run_start - 2)) && is_cjk(q));
         let cjk_cjk = is_cjk_like(p) && is_cjk_like(q);
+        // Chinese numerals never take a space, even in a title: `三千 八百`.
+        let numerals = is_numeral(p) && is_numeral(q) || (is_digit_word(p) && is_cjk(q));
         let delete = cjk_digit
             || punct_cjk
+            || numerals
             || (quote_cjk && !title)
             || (cjk_cjk
                 && (!title || token_len(run_start - 1, true) == 1 || token_len(k, false) == 1));

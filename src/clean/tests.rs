@@ -41,6 +41,7 @@ fn title_lines_keep_word_spaces_but_join_single_characters() {
     );
     assert_eq!(clean("市政府办 市二院").text, "市政府办 市二院");
     assert_eq!(clean("■文/图 本报记者 朱 红").text, "■文/图 本报记者朱红");
+    assert_eq!(clean("三千 八百 九十六 万").text, "三千八百九十六万");
 }
 
 #[test]

@@ -32,6 +32,10 @@ pub mod container;
 /// The largest input accepted, in bytes (64 MB).
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 
+/// How many bytes the encoding detector reads at most: it is sure long before
+/// that, and feeding it all of a large file would cost seconds.
+const DETECT_BYTES: usize = 256 * 1024;
+
 /// What kind of document the text came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -104,7 +108,14 @@ pub fn decode_file(bytes: &[u8], name: Option<&str>, encoding: Option<&str>) -> 
         }),
         _ => {}
     }
-    let mut d = decode_text(bytes, encoding)?;
+    // An HTML page may name its legacy encoding in a <meta> tag; a BOM or
+    // valid UTF-8 still wins (decode_text checks those first).
+    let meta = (matches!(ext.as_str(), "html" | "htm" | "xhtml") && encoding.is_none())
+        .then(|| container::meta_charset(bytes))
+        .flatten()
+        .filter(|_| encoding_rs::Encoding::for_bom(bytes).is_none())
+        .filter(|_| std::str::from_utf8(bytes).is_err());
+    let mut d = decode_text(bytes, encoding.or(meta))?;
     if looks_binary(&d.text) {
         return Err(Error::Binary {
             looks_like: "binary data (many control or NUL bytes)".into(),
@@ -170,7 +181,7 @@ fn sniff(b: &[u8]) -> Option<Sniffed> {
         "an MP3 audio file"
     } else if b.len() >= 12 && &b[4..8] == b"ftyp" {
         "an MP4/MOV video or audio file"
-    } else if b.len() > 8 && starts(b"BM") && b[6..10].iter().all(|&x| x == 0) {
+    } else if b.len() >= 10 && starts(b"BM") && b[6..10].iter().all(|&x| x == 0) {
         "a BMP image"
     } else {
         return None;
@@ -184,7 +195,11 @@ fn is_pe(b: &[u8]) -> bool {
         return b.len() >= 2 && b.contains(&0);
     }
     let off = u32::from_le_bytes([b[0x3c], b[0x3d], b[0x3e], b[0x3f]]) as usize;
-    b.get(off..off + 4) == Some(b"PE\0\0") || b[..0x40].contains(&0)
+    let pe = off
+        .checked_add(4)
+        .and_then(|end| b.get(off..end))
+        .is_some_and(|h| h == b"PE\0\0");
+    pe || b[..0x40].contains(&0)
 }
 
 /// Decodes bytes already known not to be a container or a known binary format.
@@ -207,21 +222,23 @@ fn decode_text(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
     }
     // Mostly UTF-8 with a few bad bytes: legacy encodings almost never form
     // valid multi-byte UTF-8 sequences by chance.
-    let (lossy, _) = encoding_rs::UTF_8.decode_without_bom_handling(bytes);
+    // (Judged on a sample: decoding a large legacy file as UTF-8 is slow.)
+    let (lossy, _) = encoding_rs::UTF_8.decode_without_bom_handling(head_sample(bytes, 64 * 1024));
     let bad = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
     let good = lossy
         .chars()
         .filter(|&c| !c.is_ascii() && c != '\u{FFFD}')
         .count();
     if good > bad * 2 {
-        return Ok(finish(lossy.into_owned(), encoding_rs::UTF_8, false, true));
+        let (text, _) = encoding_rs::UTF_8.decode_without_bom_handling(bytes);
+        return Ok(finish(text.into_owned(), encoding_rs::UTF_8, false, true));
     }
     if let Some(enc) = utf16_without_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
         return Ok(finish(text.into_owned(), enc, !had_errors, had_errors));
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    det.feed(bytes, true);
+    det.feed(head_sample(bytes, DETECT_BYTES), true);
     let guess = det.guess(None, chardetng::Utf8Detection::Allow);
     let cn = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
     let tw = det.guess(Some(b"tw"), chardetng::Utf8Detection::Allow);
@@ -241,6 +258,19 @@ fn decode_text(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
         && (guess == cn || guess == tw)
         && (rival_fails || (guess == cn && guess == tw));
     Ok(finish(text.into_owned(), guess, confident, had_errors))
+}
+
+/// The first `limit` bytes, cut after an ASCII byte so that no multi-byte
+/// character is cut in two (all of `bytes` when shorter).
+fn head_sample(bytes: &[u8], limit: usize) -> &[u8] {
+    if bytes.len() <= limit {
+        return bytes;
+    }
+    let cut = bytes[..limit]
+        .iter()
+        .rposition(|&b| b < 0x80)
+        .map_or(limit, |i| i + 1);
+    &bytes[..cut]
 }
 
 /// Builds a [`Decoded`] with the diagnostics its flags call for.

@@ -139,3 +139,48 @@ fn docx_xml_paragraphs_in_order() {
         "第一段 A&B\n\n第三段\t尾"
     );
 }
+
+#[test]
+fn html_meta_charset_names_a_legacy_encoding() {
+    let page = "<html><head><meta charset=\"gb2312\"></head><body><p>漯河日报</p></body></html>";
+    let (bytes, _, _) = encoding_rs::GBK.encode(page);
+    let d = decode_file(&bytes, Some("page.htm"), None).unwrap();
+    assert_eq!(
+        (d.text.as_str(), d.encoding.as_str()),
+        ("漯河日报", "GB18030")
+    );
+    assert!(d.confident);
+}
+
+#[test]
+fn docx_fallback_copies_are_skipped() {
+    let xml = r#"<w:document xmlns:w="x" xmlns:mc="m"><w:body><w:p><w:r><mc:AlternateContent>
+        <mc:Choice><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></mc:Choice>
+        <mc:Fallback><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></mc:Fallback>
+        </mc:AlternateContent></w:r><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>"#;
+    assert_eq!(container::docx_text(xml).unwrap(), "\n框内正文");
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any bytes under any name decode or are refused; nothing panics, and
+        /// the text is never longer (in characters) than the input in bytes.
+        #[test]
+        fn arbitrary_bytes_never_panic(
+            bytes in prop::collection::vec(any::<u8>(), 0..512),
+            prefix in prop::sample::select(vec![&b""[..], b"PK\x03\x04", b"MZ", b"BM", b"\xFF\xFE", b"\xEF\xBB\xBF", b"<html>", b"%PDF-"]),
+            name in prop::sample::select(vec!["a.txt", "a.docx", "a.html", "a.md", "a", "a.pdf"]),
+        ) {
+            let mut b = prefix.to_vec();
+            b.extend_from_slice(&bytes);
+            if let Ok(d) = decode_file(&b, Some(name), None) {
+                prop_assert!(d.text.chars().count() <= b.len());
+            }
+        }
+    }
+}

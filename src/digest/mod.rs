@@ -1,23 +1,59 @@
-//! Digest: keywords and extractive summaries, per article and for the page.
+//! Digest: keywords, extractive summaries, word frequencies and keyword-in-context.
 //!
-//! First version: frequency of content words, sentences scored by their keywords.
+//! Everything here reads what earlier stages produced — the clean text, the
+//! [`Layout`], jieba's [`Token`]s, the entities' [`RawMention`]s and the
+//! [`Figure`]s — and never segments the text again.
+//!
+//! - **Keywords** ([`keywords`]): candidates are content words (nouns, verbs,
+//!   verbal nouns, idioms, names; two characters or more) that are not in
+//!   wenxi's stopword list (`stopwords.txt`: Chinese function words plus news
+//!   boilerplate such as 工作, 开展, 表示, 记者). Each candidate gets a TF-IDF
+//!   score and a TextRank score; the keyword weight blends the two. The IDF
+//!   comes from jieba's dictionary frequencies, already loaded for
+//!   segmentation, so it costs no download (see `idf.rs`).
+//! - **Summaries** ([`summary`]): eligible sentences (not headings, bylines,
+//!   captions or short title lines) are scored by the keywords they carry,
+//!   the entities and figures in them and their position; a TextRank over
+//!   the best [`summary::CANDIDATES`] sentences (so never quadratic in the
+//!   whole text) adds centrality, and near-duplicates are skipped.
+//! - **Word frequencies** ([`word_counts`]): word, jieba tag, a coarse
+//!   [`PosClass`] for the page's filter, count; punctuation excluded.
+//! - **Keyword-in-context** ([`kwic()`]): on demand, over the clean text.
 
-use std::collections::HashMap;
+mod idf;
+pub mod keywords;
+mod kwic;
+mod stopwords;
+pub mod summary;
+mod words;
 
 use serde::Serialize;
 
 use crate::clean::Cleaned;
+use crate::entities::RawMention;
+use crate::figures::Figure;
 use crate::layout::Layout;
-use crate::lexicon::Token;
+use crate::lexicon::{Lexicon, Token};
+
+pub use idf::{dictionary_idf, DictFreq, MAX_IDF, OOV_IDF};
+pub use kwic::{kwic, KwicHit};
+pub use stopwords::is_stopword;
+pub use words::{is_punctuation, word_counts, PosClass};
+
+/// True for a CJK ideograph (not CJK punctuation or full-width forms).
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
 
 /// A keyword with its weight.
 #[derive(Debug, Clone, Serialize)]
 pub struct Keyword {
     /// The term.
     pub term: String,
-    /// Its weight (higher is more important).
+    /// Its weight in `(0, 1]`, the best keyword of the list weighing 1
+    /// (higher is more important).
     pub weight: f64,
-    /// How often it occurs.
+    /// How often it occurs (in the article, or on the page for page keywords).
     pub count: u32,
 }
 
@@ -52,100 +88,76 @@ pub struct DigestOptions {
     pub keywords: usize,
 }
 
-fn is_content(pos: &str, word: &str) -> bool {
-    word.chars().count() >= 2 && (pos.starts_with('n') || pos == "v" || pos == "vn")
+/// What the digest reads: the outputs of the earlier stages.
+#[derive(Debug, Clone, Copy)]
+pub struct DigestInput<'a> {
+    /// The clean text and its map.
+    pub cleaned: &'a Cleaned,
+    /// Articles and sentences.
+    pub layout: &'a Layout,
+    /// jieba's tokens of the whole clean text, in text order.
+    pub tokens: &'a [Token],
+    /// The entities' raw mentions (clean byte ranges), in any order.
+    pub mentions: &'a [RawMention],
+    /// The figures, with their sentence indices.
+    pub figures: &'a [Figure],
 }
 
-fn keywords_of(text: &str, tokens: &[Token], n: usize) -> Vec<Keyword> {
-    let mut counts: HashMap<&str, u32> = HashMap::new();
-    for t in tokens {
-        let w = &text[t.range()];
-        if is_content(t.pos, w) {
-            *counts.entry(w).or_default() += 1;
-        }
-    }
-    let mut v: Vec<Keyword> = counts
-        .into_iter()
-        .map(|(t, c)| Keyword {
-            term: t.to_string(),
-            weight: c as f64,
-            count: c,
-        })
-        .collect();
-    v.sort_by(|a, b| {
-        b.weight
-            .total_cmp(&a.weight)
-            .then_with(|| a.term.cmp(&b.term))
-    });
-    v.truncate(n);
-    v
-}
-
-fn summary_of(
-    text: &str,
-    layout: &Layout,
-    sentences: std::ops::Range<usize>,
-    keywords: &[Keyword],
-    n: usize,
-) -> Vec<u32> {
-    let weights: HashMap<&str, f64> = keywords
-        .iter()
-        .map(|k| (k.term.as_str(), k.weight))
-        .collect();
-    let mut scored: Vec<(f64, usize)> = sentences
-        .map(|i| {
-            let s = &text[layout.sentences[i].clean.clone()];
-            let score: f64 = weights
-                .iter()
-                .filter(|(k, _)| s.contains(*k))
-                .map(|(_, w)| *w)
-                .sum();
-            (score, i)
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut pick: Vec<u32> = scored.into_iter().take(n).map(|(_, i)| i as u32).collect();
-    pick.sort_unstable();
-    pick
-}
-
-/// Builds the digest from the tagged page.
-pub fn digest(
-    cleaned: &Cleaned,
-    layout: &Layout,
-    tokens: &[Token],
-    options: DigestOptions,
-) -> Digest {
-    let text = &cleaned.text;
-    let mut articles = Vec::new();
-    for a in &layout.articles {
+/// Builds the digest of the tagged page: keywords and summary per article
+/// and for the page. `lexicon` supplies the IDF (see [`dictionary_idf`]).
+///
+/// The page's keywords rank the union of its articles (the whole text when
+/// the layout found no article); its summary picks among the articles'
+/// summary sentences.
+pub fn digest(input: DigestInput<'_>, lexicon: &Lexicon, options: DigestOptions) -> Digest {
+    let tokens = input.tokens;
+    let mut vocab = keywords::Vocab::new(&input.cleaned.text, tokens, lexicon);
+    let evidence = summary::Evidence::new(input);
+    let mut articles = Vec::with_capacity(input.layout.articles.len());
+    let mut parts = Vec::with_capacity(input.layout.articles.len());
+    let mut pool = Vec::new();
+    for a in &input.layout.articles {
         let lo = tokens.partition_point(|t| (t.start as usize) < a.clean.start);
         let hi = tokens.partition_point(|t| (t.start as usize) < a.clean.end);
-        let keywords = keywords_of(text, &tokens[lo..hi], options.keywords);
-        let summary = summary_of(
-            text,
-            layout,
-            a.sentences[0] as usize..a.sentences[1] as usize,
-            &keywords,
+        let ranked = vocab.rank(lo..hi);
+        let chosen = summary::article_summary(
+            input,
+            &vocab,
+            &evidence,
+            a,
+            &ranked,
             options.summary_sentences,
         );
+        let summary = if chosen.is_empty() && options.summary_sentences > 0 {
+            summary::fallback(input, a)
+        } else {
+            summary::indices(&chosen)
+        };
+        pool.extend(chosen);
         articles.push(ArticleDigest {
             article: a.index,
-            keywords,
+            keywords: vocab.top(&ranked, options.keywords),
             summary,
         });
+        parts.push(ranked);
     }
-    let keywords = keywords_of(text, tokens, options.keywords);
-    let summary = summary_of(
-        text,
-        layout,
-        0..layout.sentences.len(),
-        &keywords,
-        options.summary_sentences,
-    );
+    let page = match parts.len() {
+        0 => vocab.rank(0..tokens.len()),
+        1 => parts.pop().unwrap_or_default(),
+        _ => vocab.rank_union(&parts),
+    };
+    let mut summary = summary::page_summary(pool, &page, options.summary_sentences);
+    if summary.is_empty() {
+        // Only stand-in summaries: keep the first ones.
+        summary = articles.iter().flat_map(|d| d.summary.clone()).collect();
+        summary.truncate(options.summary_sentences);
+    }
     Digest {
-        keywords,
+        keywords: vocab.top(&page, options.keywords),
         summary,
         articles,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -25,6 +25,23 @@
 //! `inferred: true`. The page year is the latest four-digit year printed in
 //! a date on the page, which for a newspaper page is the year of issue.
 //!
+//! A figure serialises as (field names are the contract with the page):
+//!
+//! ```json
+//! {"span": {"start": 69, "end": 72}, "surface": "近1000万元", "kind": "money",
+//!  "value": 10000000.0, "unit": "元", "approx": "近", "subject": "争取项目资金",
+//!  "sentence": 12, "article": 0, "inferred": false}
+//! ```
+//!
+//! `value` is a number, a string for dates and times (`"2020-08"`,
+//! `"--06-10"`, `"---05"` for a day alone, `"09:00"`) or `[low, high]` for a
+//! range; `approx` joins a marker before and one after with `…` (`近…余`);
+//! `resolved` (only for dates printed without a year) is the full date with
+//! the page year, and `inferred` says that year was not printed.
+//!
+//! [`bounds`] reads comparison words (大于, 不少于, 以上, 之间) into
+//! intervals, and [`numeral`] parses numerals on their own.
+//!
 //! The subject (the thing the figure measures) comes from the jieba tags
 //! when the caller has them ([`scan_tagged`]): the noun phrase right after
 //! the unit (`30多名党员和志愿者连夜…` → 党员和志愿者), or else the clause
@@ -151,7 +168,11 @@ pub fn scan_tagged(cleaned: &Cleaned, layout: &Layout, tokens: &[Token]) -> Vec<
             kind: r.kind,
             value: r.value.clone(),
             unit: r.unit.to_string(),
-            approx: r.approx.map(str::to_string),
+            approx: match (r.prefix, r.approx) {
+                (Some(p), Some(a)) => Some(format!("{p}…{a}")),
+                (None, a) => a.map(str::to_string),
+                (p, None) => p.map(str::to_string),
+            },
             subject,
             sentence: sentence.map(|x| x as u32),
             article: sentence.map(|x| layout.sentences[x].article),

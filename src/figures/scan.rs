@@ -1,7 +1,7 @@
 //! The figure scanner: one pass over the clean text's characters.
 
 use super::numeral::{self, Numeral};
-use super::units::{unit_at, UnitClass, NAME_AFTER_ORDINAL, NOT_FIGURES};
+use super::units::{unit_at, UnitClass, NAME_AFTER_ORDINAL, PHRASES_BY_CHAR};
 use super::{FigureKind, FigureValue};
 
 /// A figure in clean byte offsets, before subjects and spans are attached.
@@ -21,6 +21,9 @@ pub struct RawFigure {
     pub unit: &'static str,
     /// The approximation marker.
     pub approx: Option<&'static str>,
+    /// A second marker printed before the figure when `approx` holds the
+    /// one after it (近3000余家: 近 here, 余 in `approx`).
+    pub prefix: Option<&'static str>,
     /// For dates with 今年/去年/明年: years to add to the page year.
     pub year_offset: i32,
 }
@@ -36,7 +39,7 @@ impl RawFigure {
 }
 
 /// Markers before a numeral that are printed as part of the figure.
-const PREFIX_IN_SURFACE: &[&str] = &["近", "约", "逾", "上"];
+const PREFIX_IN_SURFACE: &[&str] = &["近", "约", "逾", "上", "数"];
 /// Verbs before a numeral that bound it (not part of the surface).
 const PREFIX_VERBS: &[&str] = &[
     "超过",
@@ -63,23 +66,58 @@ const MONTH_MARKERS: &[&str] = &["上旬", "中旬", "下旬", "初", "底", "�
 /// Relative years before a month.
 const RELATIVE_YEARS: &[(&str, i32)] = &[("今年", 0), ("去年", -1), ("明年", 1), ("前年", -2)];
 
+/// Characters of context kept before a candidate.
+const WINDOW_BACK: usize = 2;
+/// Characters of context kept after a candidate: more than any numeral,
+/// unit and marker together.
+const WINDOW_AHEAD: usize = 64;
+
 /// Finds every figure in `text`, in text order, without overlaps.
+///
+/// The text is walked once, char by char. Only at a candidate character
+/// (a digit, a numeral character, 第, $ ...) is a small window of characters
+/// decoded into a reused buffer for `figure_at`: a whole-text character
+/// array would cost more than the scan itself.
 pub fn find_raw(text: &str) -> Vec<RawFigure> {
-    let cs: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < cs.len() {
-        let c = cs[i].1;
+    let mut out: Vec<RawFigure> = Vec::new();
+    let mut win: Vec<(usize, char)> = Vec::with_capacity(WINDOW_BACK + WINDOW_AHEAD + 1);
+    let mut pos = 0;
+    while let Some(c) = text[pos..].chars().next() {
         if !candidate(c) {
-            i += 1;
+            pos += c.len_utf8();
             continue;
         }
-        match figure_at(text, &cs, i) {
+        let mut start = pos;
+        for _ in 0..WINDOW_BACK {
+            if start == 0 {
+                break;
+            }
+            start -= 1;
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+        }
+        win.clear();
+        let mut i = 0;
+        for (off, ch) in text[start..].char_indices() {
+            if start + off == pos {
+                i = win.len();
+            }
+            if win.len() > WINDOW_BACK + WINDOW_AHEAD {
+                break;
+            }
+            win.push((start + off, ch));
+        }
+        let wend = win.last().map_or(text.len(), |&(b, ch)| b + ch.len_utf8());
+        let byte_of = |k: usize| win.get(k).map_or(wend, |x| x.0);
+        match figure_at(text, &win, i, wend) {
             Ok((mut f, next)) => {
                 // A printed prefix (近, 上, 今年) must not reach into the figure before.
-                let last_end = out.last().map_or(0, |p: &RawFigure| p.end);
+                let last_end = out.last().map_or(0, |p| p.end);
                 if f.start < last_end && f.num_start >= last_end {
-                    if f.approx.is_some_and(|a| PREFIX_IN_SURFACE.contains(&a)) {
+                    if f.prefix.is_some_and(|a| PREFIX_IN_SURFACE.contains(&a)) {
+                        f.prefix = None;
+                    } else if f.approx.is_some_and(|a| PREFIX_IN_SURFACE.contains(&a)) {
                         f.approx = None;
                     }
                     f.start = f.num_start;
@@ -88,32 +126,22 @@ pub fn find_raw(text: &str) -> Vec<RawFigure> {
                 if f.start >= last_end {
                     out.push(f);
                 }
-                i = next.max(i + 1);
+                pos = byte_of(next).max(pos + c.len_utf8());
             }
-            Err(skip) => i = skip.max(i + 1),
+            Err(skip) => pos = byte_of(skip).max(pos + c.len_utf8()),
         }
     }
     out
 }
 
+/// Chinese characters other than numerals that can start a figure.
+const OTHER_STARTS: [u64; 328] = numeral::cjk_bits(&['第', '万', '萬', '负', '負', '对', '對']);
+
+#[inline]
 fn candidate(c: char) -> bool {
     numeral::starts_numeral(c)
-        || matches!(
-            c,
-            '第' | '万'
-                | '萬'
-                | '佰'
-                | '仟'
-                | '$'
-                | '￥'
-                | '¥'
-                | '-'
-                | '－'
-                | '负'
-                | '負'
-                | '对'
-                | '對'
-        )
+        || numeral::in_bits(&OTHER_STARTS, c)
+        || matches!(c, '$' | '￥' | '¥' | '-' | '－')
 }
 
 /// Bare units before 分之 and the denominator they make: 百分之 → 100.
@@ -133,9 +161,18 @@ fn per_units(cs: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
     (k > i && ch(cs, k) == '分' && ch(cs, k + 1) == '之').then_some((den, k + 2))
 }
 
-/// Char index of byte `b` (which must be a char boundary in `cs`).
-fn idx_of(cs: &[(usize, char)], b: usize) -> usize {
-    cs.partition_point(|c| c.0 < b)
+/// Char index of byte `b` (a char boundary), searching forward from char
+/// `from`: figures are short, so this is a few steps, not a binary search
+/// over the whole text.
+fn idx_of(cs: &[(usize, char)], from: usize, b: usize) -> usize {
+    let mut k = from.min(cs.len());
+    if k < cs.len() && cs[k].0 > b {
+        return cs.partition_point(|c| c.0 < b);
+    }
+    while k < cs.len() && cs[k].0 < b {
+        k += 1;
+    }
+    k
 }
 
 fn byte_at(cs: &[(usize, char)], i: usize, len: usize) -> usize {
@@ -153,8 +190,14 @@ fn before_is(text: &str, cs: &[(usize, char)], i: usize, s: &str) -> bool {
 
 /// Returns the figure at char `i` and the char index after it, or the char
 /// index to resume from.
-fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, usize), usize> {
-    let len = text.len();
+/// `cs` is a window of the text's characters (absolute byte offsets) that
+/// ends at byte `len`.
+fn figure_at(
+    text: &str,
+    cs: &[(usize, char)],
+    i: usize,
+    len: usize,
+) -> Result<(RawFigure, usize), usize> {
     if i >= cs.len() {
         return Err(i);
     }
@@ -168,7 +211,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         {
             return Err(i + 1);
         }
-        let (f, next) = figure_at(text, cs, i + 1)?;
+        let (f, next) = figure_at(text, cs, i + 1, len)?;
         if f.num_start != cs[i + 1].0 {
             return Err(next);
         }
@@ -219,7 +262,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                     })
                 })
                 .ok_or(k)?;
-            let j = idx_of(cs, n.end);
+            let j = idx_of(cs, i, n.end);
             let mut f = raw(
                 cs,
                 i,
@@ -234,7 +277,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                 f.end = byte_at(cs, j2, len);
             }
             prefix_marker(text, cs, i, &mut f);
-            return Ok((f.clone(), idx_of(cs, f.end)));
+            return Ok((f.clone(), idx_of(cs, i, f.end)));
         }
     }
     if matches!(c, '万' | '萬' | '佰' | '仟') {
@@ -244,14 +287,14 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         let n = numeral::scan_chars(cs, i + 1, len)
             .filter(|n| n.flags.arabic)
             .ok_or(i + 1)?;
-        let j = idx_of(cs, n.end);
+        let j = idx_of(cs, i, n.end);
         let unit = if c == '$' { "$" } else { "元" };
         let f = raw(cs, i, j, len, FigureKind::Money, n.value, unit);
         return Ok((f, j));
     }
     if c == '第' {
         let n = numeral::scan_chars(cs, i + 1, len).ok_or(i + 1)?;
-        let j = idx_of(cs, n.end);
+        let j = idx_of(cs, i, n.end);
         let after = &text[n.end..];
         if NAME_AFTER_ORDINAL.iter().any(|w| after.starts_with(w)) {
             return Err(j);
@@ -260,13 +303,13 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         if let Some(u) = unit_at(after) {
             if matches!(
                 u.class,
-                UnitClass::Kind(FigureKind::Count | FigureKind::Ordinal)
+                UnitClass::Kind(FigureKind::Count | FigureKind::Ordinal | FigureKind::Duration)
             ) {
                 f.unit = u.report;
                 f.end = n.end + u.text.len();
             }
         }
-        return Ok((f.clone(), idx_of(cs, f.end)));
+        return Ok((f.clone(), idx_of(cs, i, f.end)));
     }
     // 半折 / 半成.
     if c == '半' {
@@ -315,7 +358,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
             }
         }
     };
-    let mut j = idx_of(cs, n.end);
+    let mut j = idx_of(cs, i, n.end);
     if n.flags.arabic && !n.flags.chinese {
         // Part of a code, a word or a URL: A2021, 5G, v1.2, %20.
         if prev.is_ascii_alphanumeric()
@@ -323,8 +366,23 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         {
             return Err(j);
         }
-        if ch(cs, j) == '版' {
-            return Err(j); // page reference: (上接01版)
+        // A page reference (上接01版) or a name: 325国道, 500强, 5号线.
+        let after = &text[n.end..];
+        if [
+            "版",
+            "国道",
+            "省道",
+            "县道",
+            "号线",
+            "号楼",
+            "强",
+            "次列车",
+            "路公交",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+        {
+            return Err(j);
         }
     } else if !n.flags.arabic {
         // Lexicalised words and set phrases.
@@ -340,7 +398,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
     // A fraction: 三分之一.
     if ch(cs, j) == '分' && ch(cs, j + 1) == '之' {
         let m = numeral::scan_chars(cs, j + 2, len).ok_or(j + 2)?;
-        let j2 = idx_of(cs, m.end);
+        let j2 = idx_of(cs, i, m.end);
         if value == 0.0 {
             return Err(j2);
         }
@@ -402,13 +460,51 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
             }
         }
     }
+    // 2个多月, 3个半小时: a duration with 个 and a marker inside.
+    if ch(cs, k) == '个' && matches!(ch(cs, k + 1), '多' | '余' | '半') {
+        let tail = &text[byte_at(cs, k + 2, len)..];
+        for (d, unit) in [("月", "个月"), ("小时", "个小时"), ("星期", "个星期")] {
+            if tail.starts_with(d) {
+                let end = k + 2 + d.chars().count();
+                let half = ch(cs, k + 1) == '半';
+                let v = value + if half { 0.5 } else { 0.0 };
+                let mut f = raw(cs, i, end, len, FigureKind::Duration, v, unit);
+                f.approx = if half {
+                    approx
+                } else {
+                    Some(marker_str(ch(cs, k + 1)))
+                };
+                prefix_marker(text, cs, i, &mut f);
+                return Ok((f, end));
+            }
+        }
+    }
     let unit = unit_at(&text[byte_at(cs, k, len)..]);
+    // A Chinese digit sequence is a year (二〇二一年) or a discount (三八折);
+    // two neighbouring digits before a measure word are a rough range (两三个).
+    if n.flags.sequence && !n.flags.arabic {
+        let keeps = unit.is_some_and(|u| matches!(u.class, UnitClass::Year | UnitClass::Discount));
+        if !keeps {
+            let (a, b) = (numeral::digit_value(c), numeral::digit_value(ch(cs, i + 1)));
+            match (unit, a, b) {
+                (Some(u), Some(a), Some(b)) if j == i + 2 && b == a + 1 && a > 0 => {
+                    if let UnitClass::Kind(_) = u.class {
+                        let end = k + u.text.chars().count();
+                        let mut f = raw(cs, i, end, len, FigureKind::Range, 0.0, u.report);
+                        f.value = FigureValue::Range([a as f64, b as f64]);
+                        return Ok((f, end));
+                    }
+                    return Err(j);
+                }
+                _ => return Err(j),
+            }
+        }
+    }
     if lone_yi
         && !unit.is_some_and(|u| {
             matches!(
                 u.class,
                 UnitClass::Month
-                    | UnitClass::Day
                     | UnitClass::Tenths
                     | UnitClass::Discount
                     | UnitClass::Kind(FigureKind::Quantity | FigureKind::Money)
@@ -426,8 +522,16 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
     match unit.map(|u| (u, u.class)) {
         Some((u, UnitClass::Kind(kind))) => {
             let mut end = k + u.text.chars().count();
-            let v = value * u.mult;
+            let mut v = value * u.mult;
+            let below_zero =
+                matches!(u.text, "℃" | "度" | "摄氏度") && before_is(text, cs, i, "零下");
+            if below_zero {
+                v = -v;
+            }
             f = raw(cs, i, end, len, kind, v, u.report);
+            if below_zero {
+                f.start -= "零下".len();
+            }
             if matches!(kind, FigureKind::Quantity | FigureKind::Duration) && ch(cs, end) == '半' {
                 // 一吨半, 两个半小时
                 f.value = FigureValue::Number(v + 0.5);
@@ -438,7 +542,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                 // 两美元又三美分
                 let e0 = if ch(cs, end) == '又' { end + 1 } else { end };
                 if let Some(m) = numeral::scan_chars(cs, e0, len) {
-                    let e = idx_of(cs, m.end);
+                    let e = idx_of(cs, i, m.end);
                     if text[byte_at(cs, e, len)..].starts_with("美分") {
                         f.value =
                             FigureValue::Number(((v + m.value / 100.0) * 100.0).round() / 100.0);
@@ -463,7 +567,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                 let mut total = v;
                 for (unit_c, scale) in [(['角', '毛'], 0.1), (['分', '分'], 0.01)] {
                     if let Some(m) = numeral::scan_chars(cs, end, len) {
-                        let e = idx_of(cs, m.end);
+                        let e = idx_of(cs, i, m.end);
                         if unit_c.contains(&ch(cs, e)) {
                             total += m.value * scale;
                             end = e + 1;
@@ -535,7 +639,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                     f.year_offset = *off;
                 }
             }
-            return Ok((f.clone(), idx_of(cs, f.end)));
+            return Ok((f.clone(), idx_of(cs, i, f.end)));
         }
         Some((_, UnitClass::Day)) if is_int_in(value, 1.0, 31.0) && approx.is_none() => {
             f = raw(cs, i, k + 1, len, FigureKind::Date, 0.0, "日");
@@ -631,7 +735,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
                 }
                 f = raw(cs, i, end, len, FigureKind::Time, 0.0, "点");
                 f.value = FigureValue::Date(format!("{:02}:{minute:02}", value as u32));
-            } else if n.flags.arabic && !ch(cs, j).is_ascii_alphabetic() {
+            } else if n.flags.arabic && !ch(cs, j).is_ascii_alphabetic() && !list_marker(cs, i, j) {
                 // A bare Arabic number: a count whose unit is not printed.
                 f = raw(cs, i, j, len, FigureKind::Count, value, "");
                 approx = approx
@@ -648,7 +752,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         f.approx = approx;
     }
     // A range: 3至5年, 20~100个.
-    let fe = idx_of(cs, f.end);
+    let fe = idx_of(cs, i, f.end);
     if matches!(
         f.kind,
         FigureKind::Count
@@ -660,7 +764,7 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         ch(cs, fe),
         '至' | '到' | '~' | '～' | '-' | '—' | '–' | '－'
     ) {
-        if let Ok((g, ge)) = figure_at(text, cs, fe + 1) {
+        if let Ok((g, ge)) = figure_at(text, cs, fe + 1, len) {
             let low = number_of(&f.value);
             let high = number_of(&g.value);
             let same_unit = f.unit.is_empty() || f.unit == g.unit;
@@ -685,8 +789,16 @@ fn figure_at(text: &str, cs: &[(usize, char)], i: usize) -> Result<(RawFigure, u
         }
     }
     prefix_marker(text, cs, i, &mut f);
-    let next = idx_of(cs, f.end);
+    let next = idx_of(cs, i, f.end);
     Ok((f, next))
+}
+
+/// A bare number that numbers a list item: `1、`, `(2)`, `3.` at a line start.
+fn list_marker(cs: &[(usize, char)], i: usize, j: usize) -> bool {
+    let prev = if i > 0 { cs[i - 1].1 } else { '\n' };
+    let next = ch(cs, j);
+    (matches!(prev, '\n' | ' ' | '\u{3000}') && matches!(next, '、' | '.' | '．' | ')' | '）'))
+        || (matches!(prev, '(' | '（') && matches!(next, ')' | '）'))
 }
 
 fn number_of(v: &FigureValue) -> Option<f64> {
@@ -711,7 +823,7 @@ fn num_unit(
     hi: f64,
 ) -> Option<(f64, usize)> {
     let n = numeral::scan_chars(cs, i, len)?;
-    let e = idx_of(cs, n.end);
+    let e = idx_of(cs, i, n.end);
     (units.contains(&ch(cs, e)) && is_int_in(n.value, lo, hi)).then_some((n.value, e + 1))
 }
 
@@ -745,44 +857,46 @@ fn suffix_marker(
 
 /// Records a marker printed before the figure starting at char `i`.
 fn prefix_marker(text: &str, cs: &[(usize, char)], i: usize, f: &mut RawFigure) {
-    if f.approx.is_some() || f.kind == FigureKind::Date || f.kind == FigureKind::Ordinal {
+    if f.kind == FigureKind::Date || f.kind == FigureKind::Ordinal {
         return;
     }
-    let before = &text[..byte_at(cs, i, text.len())];
-    if let Some(v) = PREFIX_VERBS.iter().find(|v| before.ends_with(**v)) {
-        f.approx = Some(v);
-        return;
-    }
-    if let Some(p) = PREFIX_IN_SURFACE.iter().find(|p| before.ends_with(**p)) {
-        // 上 only before a round 百/千/万 (上千次), not 上午 or 上接.
-        if *p == "上" && !matches!(ch(cs, i), '百' | '千' | '万') {
-            return;
+    let before = &text[..f.start.min(byte_at(cs, i, text.len()))];
+    let found = if let Some(v) = PREFIX_VERBS.iter().find(|v| before.ends_with(**v)) {
+        Some((*v, false))
+    } else if let Some(p) = PREFIX_IN_SURFACE.iter().find(|p| before.ends_with(**p)) {
+        // 上 and 数 only before a round 十/百/千/万 (上千次, 数十人), not 上午.
+        if matches!(*p, "上" | "数") && !matches!(ch(cs, i), '十' | '百' | '千' | '万') {
+            None
+        } else {
+            Some((*p, true))
         }
-        // 近 in 近日, 近期 is not a marker; here it precedes a numeral, so it is.
-        f.approx = Some(p);
-        f.start -= p.len();
+    } else {
+        None
+    };
+    if let Some((p, in_surface)) = found {
+        if in_surface {
+            f.start -= p.len();
+        }
+        if f.approx.is_none() {
+            f.approx = Some(p);
+        } else {
+            f.prefix = Some(p);
+        }
     }
 }
 
 /// True when the numeral `[cs[i], end)` lies inside a listed phrase.
 pub(crate) fn inside_phrase(text: &str, cs: &[(usize, char)], i: usize, end: usize) -> bool {
-    let at = cs[i].0;
-    for p in NOT_FIGURES {
-        // Try every alignment of the phrase that covers char i.
-        for (off, _) in p.char_indices() {
-            if off > at {
-                break;
-            }
+    let (at, c) = cs[i];
+    let Some(list) = PHRASES_BY_CHAR.get(&c) else {
+        return false;
+    };
+    list.iter().any(|&(p, off)| {
+        off <= at && {
             let s = at - off;
-            if !text.is_char_boundary(s) {
-                continue;
-            }
-            if text[s..].starts_with(p) && end <= s + p.len() {
-                return true;
-            }
+            text.is_char_boundary(s) && text[s..].starts_with(p) && end <= s + p.len()
         }
-    }
-    false
+    })
 }
 
 /// A figure spanning chars `[i, j)`.
@@ -803,6 +917,7 @@ fn raw(
         value: FigureValue::Number(value),
         unit,
         approx: None,
+        prefix: None,
         year_offset: 0,
     }
 }

@@ -22,6 +22,9 @@ fn clause_break(c: char) -> bool {
     )
 }
 
+/// Characters kept from a long clause before a figure.
+const MAX_PRECEDING: usize = 12;
+
 const LEADING: &[&str] = &[
     "共计", "共有", "共", "在", "对", "向", "给", "从", "由", "把", "将", "并且", "并", "其中",
     "同时", "先后", "另有", "还有", "已经", "已", "又",
@@ -86,7 +89,7 @@ pub fn subject(
         // A date heads its clause: what happened then follows it.
         return after_clause(text, r.end, next_start);
     }
-    preceding(text, r.start, prev_end)
+    preceding(text, r.start, prev_end, tokens)
 }
 
 /// The noun phrase starting at clean byte `at`.
@@ -137,12 +140,28 @@ fn following(text: &str, at: usize, limit: usize, tokens: &[Token]) -> Option<St
 }
 
 /// The clause before clean byte `at`, from the last clause break or `floor`.
-fn preceding(text: &str, at: usize, floor: usize) -> Option<String> {
+fn preceding(text: &str, at: usize, floor: usize, tokens: &[Token]) -> Option<String> {
     let head = &text[floor.min(at)..at];
-    let start = head
+    let mut start = head
         .char_indices()
         .rfind(|&(_, c)| clause_break(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
+    // A long clause keeps its last words only (a byline run into the text
+    // before 累计开展巡察 is not part of the subject): cut at a word start.
+    let base = floor.min(at);
+    if head[start..].chars().count() > MAX_PRECEDING {
+        let cut = head
+            .char_indices()
+            .rev()
+            .nth(MAX_PRECEDING - 1)
+            .map_or(0, |(i, _)| i);
+        let k = tokens.partition_point(|t| (t.start as usize) < base + cut);
+        if let Some(t) = tokens.get(k) {
+            if (t.start as usize) < at {
+                start = t.start as usize - base;
+            }
+        }
+    }
     let mut s: String = head[start..]
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -164,7 +183,11 @@ fn preceding(text: &str, at: usize, floor: usize) -> Option<String> {
         }
     }
     // 已 inside a clause is aspect, not content: 机关党支部已解决 → 机关党支部解决.
-    let s = s.replace("已经", "").replace('已', "");
+    let s = if s.contains('已') {
+        s.replace("已经", "").replace('已', "")
+    } else {
+        s
+    };
     let s = balance(s.trim_matches(|c: char| c == '、' || c == '(' || c == '（'));
     (s.chars().count() >= 2).then_some(s)
 }

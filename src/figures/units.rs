@@ -4,6 +4,9 @@
 //! makes; the scanner takes the longest entry that matches. Dates and times
 //! are decided by the scanner (年 is a date only for a four-digit year).
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::FigureKind;
 
 /// What a unit makes of the numeral before it.
@@ -117,6 +120,7 @@ pub static UNITS: &[Unit] = &[
     k("小时", D),
     k("个月", D),
     k("周年", D),
+    k("季度", D),
     k("周", D),
     k("个星期", D),
     k("星期", D),
@@ -181,6 +185,8 @@ pub static UNITS: &[Unit] = &[
     k("m", Q),
     k("t", Q),
     k("两", Q),
+    k("周岁", Q),
+    k("岁", Q),
     // Counts: measure words.
     k("人次", C),
     k("户次", C),
@@ -270,14 +276,28 @@ pub static UNITS: &[Unit] = &[
     k("余", C),
 ];
 
-/// The longest unit at the start of `s`.
-pub fn unit_at(s: &str) -> Option<&'static Unit> {
-    let mut best: Option<&'static Unit> = None;
+/// [`UNITS`] by first character, longest first: one hash lookup per call.
+static UNITS_BY_FIRST: LazyLock<HashMap<char, Vec<&'static Unit>>> = LazyLock::new(|| {
+    let mut m: HashMap<char, Vec<&'static Unit>> = HashMap::new();
     for u in UNITS {
-        if s.starts_with(u.text) && best.is_none_or(|b| u.text.len() > b.text.len()) {
-            best = Some(u);
+        if let Some(c) = u.text.chars().next() {
+            m.entry(c).or_default().push(u);
         }
     }
+    for v in m.values_mut() {
+        v.sort_by_key(|u| std::cmp::Reverse(u.text.len()));
+    }
+    m
+});
+
+/// The longest unit at the start of `s`.
+pub fn unit_at(s: &str) -> Option<&'static Unit> {
+    let first = s.chars().next()?;
+    let best = UNITS_BY_FIRST
+        .get(&first)?
+        .iter()
+        .copied()
+        .find(|u| s.starts_with(u.text));
     // Latin units must not run into more letters (2nd, 5G, 3mm is fine).
     if let Some(b) = best {
         if b.text.is_ascii() && s[b.text.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
@@ -420,3 +440,17 @@ pub static NAME_AFTER_ORDINAL: &[&str] = &[
     "巡察组",
     "督导组",
 ];
+
+/// For each character of a [`NOT_FIGURES`] phrase: the phrases holding it and
+/// its byte offset in each, so a candidate numeral checks only the phrases
+/// that could cover it.
+pub static PHRASES_BY_CHAR: LazyLock<HashMap<char, Vec<(&'static str, usize)>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<char, Vec<(&'static str, usize)>> = HashMap::new();
+        for p in NOT_FIGURES {
+            for (off, c) in p.char_indices() {
+                m.entry(c).or_default().push((p, off));
+            }
+        }
+        m
+    });

@@ -197,6 +197,8 @@ enum Kind {
     PlainHeadline,
     /// `####` and deeper.
     Subhead,
+    /// A numbered section heading (`一、加强组织领导`, `（二）…`, `3. …`).
+    Section,
     /// The line above a headline.
     Kicker,
     /// A line that is only a byline.
@@ -299,7 +301,12 @@ fn classify(cleaned: &Cleaned, lines: &mut [Line]) {
             } else {
                 Kind::Subhead
             };
-        } else if is_byline_line(t) || names_only(cleaned, l.range.clone()).is_some() {
+        } else if is_numbered_heading(t) {
+            l.kind = Kind::Section;
+        } else if is_byline_line(t)
+            || names_only(cleaned, l.range.clone()).is_some()
+            || paren_byline(cleaned, l.range.clone()) == Some(l.range.clone())
+        {
             l.kind = Kind::Byline;
         } else {
             let visible = t.chars().filter(|c| !c.is_whitespace()).count();
@@ -310,6 +317,21 @@ fn classify(cleaned: &Cleaned, lines: &mut [Line]) {
                 && !SPONSOR_ENDS.iter().any(|e| t.ends_with(e));
         }
     }
+    // One paragraph per line (most long lines end a sentence): every line
+    // stands alone. Hard-wrapped text needs a blank line or a finished
+    // sentence before a headline.
+    let (ended, long) = lines
+        .iter()
+        .zip(&short)
+        .filter(|(l, &s)| !s && l.kind == Kind::Body)
+        .fold((0usize, 0usize), |(e, n), (l, _)| {
+            let last = text[l.range.clone()].chars().next_back();
+            (
+                e + usize::from(last.is_some_and(|c| ends_sentence(c) || closes(c))),
+                n + 1,
+            )
+        });
+    let lines_are_paragraphs = long > 0 && ended * 2 >= long;
     // Then the short lines, from the end: a kicker needs to know the line after it.
     for i in (0..lines.len()).rev() {
         if !short[i] {
@@ -322,7 +344,10 @@ fn classify(cleaned: &Cleaned, lines: &mut [Line]) {
         let prev_is_headline =
             i > 0 && matches!(lines[i - 1].kind, Kind::Headline(_) | Kind::PlainHeadline);
         let standalone = lines[i].blank_before && lines[i].blank_after
+            || lines_are_paragraphs
             || i == 0
+            || short[i - 1]
+            || lines[i - 1].kind == Kind::Byline
             || text[..lines[i].range.start]
                 .trim_end()
                 .chars()
@@ -337,6 +362,44 @@ fn classify(cleaned: &Cleaned, lines: &mut [Line]) {
             lines[i].kind = Kind::PlainHeadline;
         }
     }
+}
+
+/// True for a short numbered section heading: `一、…`, `（二）…`, `(3)…`,
+/// `3. …` or `3、…`. The
+/// rest of the line has no sentence punctuation and at most 30 characters.
+fn is_numbered_heading(t: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let rest = if let Some(r) = t.strip_prefix(['（', '(']) {
+        let n = r
+            .chars()
+            .take_while(|&c| NUMERALS.contains(c) || c.is_ascii_digit())
+            .count();
+        let after: String = r.chars().skip(n).collect();
+        match (n, after.chars().next()) {
+            (1..=3, Some('）' | ')')) => after.chars().skip(1).collect::<String>(),
+            _ => return false,
+        }
+    } else {
+        let n = t
+            .chars()
+            .take_while(|&c| NUMERALS.contains(c) || c.is_ascii_digit())
+            .count();
+        let mut after = t.chars().skip(n);
+        match (n, after.next()) {
+            (1..=3, Some('、' | '.' | '．')) => after.collect::<String>(),
+            _ => return false,
+        }
+    };
+    let rest = rest.trim();
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return false; // 1.8万, 3.5%
+    }
+    let visible = rest.chars().filter(|c| !c.is_whitespace()).count();
+    (2..=TITLE_MAX_CHARS).contains(&visible)
+        && rest.chars().filter(|&c| is_ideograph(c)).count() >= 2
+        && !rest
+            .chars()
+            .any(|c| is_body_punct(c) || c == '：' || c == ':')
 }
 
 /// True for a line that is only a byline: `■…`, `●…` or a role word with names.
@@ -444,7 +507,13 @@ fn push_names(text: &str, start: usize, lens: &[usize], out: &mut Vec<Range<usiz
 
 /// Reads the persons of a byline range: role words set the role of the names after them.
 fn parse_byline(cleaned: &Cleaned, range: Range<usize>) -> Byline {
+    parse_byline_full(cleaned, range).0
+}
+
+/// [`parse_byline`], plus how many ideographs were neither a role word nor a name.
+fn parse_byline_full(cleaned: &Cleaned, range: Range<usize>) -> (Byline, usize) {
     let text = &cleaned.text;
+    let mut leftover = 0usize;
     let mut persons = Vec::new();
     let mut role = String::new();
     let mut role_open = false;
@@ -491,7 +560,10 @@ fn parse_byline(cleaned: &Cleaned, range: Range<usize>) -> Byline {
             let lens = match names::split_names(&chars) {
                 Some(l) => l,
                 None if (2..=3).contains(&chars.len()) && !role.is_empty() => vec![chars.len()],
-                None => continue,
+                None => {
+                    leftover += chars.len();
+                    continue;
+                }
             };
             let mut ranges = Vec::new();
             push_names(text, chunk.start, &lens, &mut ranges);
@@ -506,11 +578,40 @@ fn parse_byline(cleaned: &Cleaned, range: Range<usize>) -> Byline {
         role_open = false;
         i = end.max(i + c.len_utf8());
     }
-    Byline {
+    let byline = Byline {
         text: text[range.clone()].to_string(),
         span: cleaned.span(range.start, range.end),
         persons,
+    };
+    (byline, leftover)
+}
+
+/// True when `range` holds only role words and names, naming at least one person.
+fn only_byline(cleaned: &Cleaned, range: Range<usize>) -> bool {
+    let t = &cleaned.text[range.clone()];
+    if t.chars().any(|c| is_body_punct(c) || c.is_ascii_digit()) {
+        return false;
     }
+    let (b, leftover) = parse_byline_full(cleaned, range);
+    !b.persons.is_empty() && leftover == 0
+}
+
+/// A parenthesized byline ending a paragraph or making a line: `（记者 张三 李四）`.
+fn paren_byline(cleaned: &Cleaned, range: Range<usize>) -> Option<Range<usize>> {
+    let text = &cleaned.text;
+    let t = &text[range.clone()];
+    let close = t.chars().next_back().filter(|&c| c == ')' || c == '）')?;
+    let inner_end = range.end - close.len_utf8();
+    let open = text[range.start..inner_end].rfind(['(', '（'])?;
+    let open_len = text[range.start + open..]
+        .chars()
+        .next()
+        .map_or(1, char::len_utf8);
+    let inner = range.start + open + open_len..inner_end;
+    if inner.is_empty() || text[inner.clone()].chars().count() > 24 {
+        return None;
+    }
+    only_byline(cleaned, inner).then_some(range.start + open..range.end)
 }
 
 /// The byline at the start of a body paragraph (`本报讯(记者 …)`, `通讯员…`), as a clean range.
@@ -538,10 +639,11 @@ fn leading_byline(cleaned: &Cleaned, range: Range<usize>) -> Option<Range<usize>
     let role = ["本报记者", "本报通讯员", "通讯员", "记者"]
         .iter()
         .find(|r| t.starts_with(*r))?;
-    let mut end = range.start + role.len();
+    let base = range.start + role.len();
+    let mut end = base;
     let mut saw = false;
-    for (j, c) in text[end..range.end].char_indices() {
-        let at = end + j;
+    for (j, c) in text[base..range.end].char_indices() {
+        let at = base + j;
         if !is_ideograph(c) || (saw && cleaned.gap_before(at)) {
             end = at;
             break;
@@ -559,6 +661,9 @@ fn leading_byline(cleaned: &Cleaned, range: Range<usize>) -> Option<Range<usize>
 
 /// Names after the last sentence of a paragraph (`…支援"。 邢帅刘源`), as a clean range.
 fn trailing_byline(cleaned: &Cleaned, range: Range<usize>) -> Option<Range<usize>> {
+    if let Some(r) = paren_byline(cleaned, range.clone()) {
+        return Some(r);
+    }
     let text = &cleaned.text;
     let t = &text[range.clone()];
     let cut = t
@@ -651,6 +756,11 @@ fn build_article(cleaned: &Cleaned, lines: &[Line], clean: Range<usize>, out: &m
                     a.headings.push(h);
                     push(out, hr, SentenceKind::Heading);
                 }
+            }
+            Kind::Section => {
+                let (h, hr) = heading(r);
+                a.headings.push(h);
+                push(out, hr, SentenceKind::Heading);
             }
             Kind::Byline => {
                 a.bylines.push(parse_byline(cleaned, r.clone()));

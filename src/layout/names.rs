@@ -21,6 +21,11 @@ const COMPOUND_SURNAMES: [&str; 16] = [
 /// their own (`卿` in 卿某) but never where a run of names must be split.
 const WEAK: &str = "卿国平计来都和原门云容敬相初信展元于明";
 
+/// Characters that (almost) never occur in a given name: place and body
+/// suffixes, time words, particles. A "name" ending in one is a word
+/// (`公安局`, `高考前`).
+const NOT_GIVEN: &str = "局院委会部厅所站处科办队组前后里上下省市县区镇乡村街路号楼室馆园场厂店司报社网年时分个件次们的了与及或在是为有不这那就都也被把从向对于等说表示称内";
+
 /// True when `c` is a common surname.
 pub fn is_surname(c: char) -> bool {
     SURNAMES.contains(c)
@@ -43,7 +48,12 @@ fn surname_len(chars: &[char], split: bool) -> usize {
 /// True when `chars` reads as one full name (surname + one or two characters).
 pub fn is_name(chars: &[char]) -> bool {
     let s = surname_len(chars, false);
-    s > 0 && (s + 1..=s + 2).contains(&chars.len())
+    s > 0 && (s + 1..=s + 2).contains(&chars.len()) && given_ok(&chars[s..])
+}
+
+/// True when no character of a given name is one names never hold.
+fn given_ok(given: &[char]) -> bool {
+    !given.iter().any(|&c| NOT_GIVEN.contains(c))
 }
 
 /// Splits a run of ideographs into names; returns the lengths (in chars) of
@@ -62,7 +72,7 @@ pub fn split_names(chars: &[char]) -> Option<Vec<usize>> {
             continue;
         }
         for len in (s + 1..=s + 2).rev() {
-            if i + len > n {
+            if i + len > n || !given_ok(&chars[i + s..i + len]) {
                 continue;
             }
             if let Some(rest) = &best[i + len] {

@@ -106,4 +106,24 @@ fn names_split_by_surnames() {
     assert_eq!(s("邢帅刘源"), Some(vec![2, 2]));
     assert_eq!(s("欧阳修"), Some(vec![3]));
     assert_eq!(s("党建品牌"), None);
+    assert_eq!(s("公安局"), None);
+    assert_eq!(s("高考前"), None);
+}
+
+#[test]
+fn numbered_section_headings_stay_in_their_article() {
+    let c = clean("# 工作报告\n\n导语写在这里，说明情况。\n\n一、加强组织领导\n\n第一段内容在这里。\n\n（二）完善工作机制\n\n第二段内容。\n\n3. 强化成果转化\n\n第三段。");
+    let l = layout(&c);
+    assert_eq!(l.articles.len(), 1);
+    let h: Vec<&str> = l.articles[0]
+        .headings
+        .iter()
+        .map(|h| h.text.as_str())
+        .collect();
+    assert_eq!(
+        h,
+        ["一、加强组织领导", "（二）完善工作机制", "3. 强化成果转化"]
+    );
+    assert!(!is_numbered_heading("2019年以来，共向184个村发放。"));
+    assert!(!is_numbered_heading("1.8万余张"));
 }

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use jieba_rs::Jieba;
 
+use crate::digest::DictFreq;
 use crate::error::{Error, Result};
 
 /// Words of Chinese government and business news that jieba's dictionary
@@ -35,6 +36,8 @@ impl Token {
 /// The segmenter and tagger.
 pub struct Lexicon {
     jieba: Jieba,
+    /// The dictionary's word frequencies, for the digest's IDF.
+    freqs: DictFreq,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -56,7 +59,10 @@ impl Lexicon {
             .map_err(|e| Error::Dictionary {
                 message: format!("news words: {e}"),
             })?;
-        Ok(Lexicon { jieba })
+        Ok(Lexicon {
+            jieba,
+            freqs: DictFreq::parse(&[dict, NEWS_WORDS]),
+        })
     }
 
     /// Tags the clean text in `range` (which should be one sentence or
@@ -78,6 +84,11 @@ impl Lexicon {
     /// True when the dictionary holds `word`.
     pub fn has_word(&self, word: &str) -> bool {
         self.jieba.has_word(word)
+    }
+
+    /// The dictionary's word frequencies (jieba keeps its own private).
+    pub fn freqs(&self) -> &DictFreq {
+        &self.freqs
     }
 
     /// The underlying segmenter, for stages that need more than tags.

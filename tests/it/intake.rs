@@ -95,6 +95,41 @@ fn seed_bylines_name_the_gold_persons() {
     }
 }
 
+/// The first body line of each gold article in file order (`file_order_first_line`
+/// where the gold gives one, else `first_line`), spaces removed, first 16 chars.
+const GOLD_FIRST_LINES: [&str; 11] = [
+    "通讯员张泽卿张争累计开展巡察14",
+    "6月10日,市政府办公室副主任、",
+    "6月9日下午,漯河海关举办\"党史",
+    "近期,市城投资产经营管理公司党支",
+    "本报讯(记者杨会枝齐国霞)6月1",
+    "本报讯(记者尹晓玉)6月品安全宣",
+    "好违法用地整改、管控工作,对新增",
+    "\"天这么热,小伙子们穿着消防救援",
+    "防车辆通行不便。经过改造、增加配",
+    "近日,临颍县窝城镇采取多项措施,",
+    "(上接01版)当前党建工作中机关",
+];
+
+#[test]
+fn seed_articles_start_their_body_at_the_gold_first_line() {
+    let r = seed_report();
+    for (title, first) in GOLD_TITLES.iter().zip(GOLD_FIRST_LINES) {
+        let a = r
+            .articles
+            .iter()
+            .find(|a| {
+                a.title
+                    .as_ref()
+                    .is_some_and(|t| squeeze(&t.text) == squeeze(title))
+            })
+            .unwrap_or_else(|| panic!("no article titled {title}"));
+        let p = a.paragraphs.first().expect("a body");
+        let got = squeeze(&utf16_slice(SEED, p.start, p.end));
+        assert!(got.starts_with(first), "{title}: body starts {got:?}");
+    }
+}
+
 #[test]
 fn seed_kickers_and_subtitle() {
     let r = seed_report();
@@ -349,4 +384,65 @@ fn cli_reads_a_docx_and_a_gb18030_file_by_name() {
         let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert!(r["articles"].as_array().unwrap().len() >= 11, "{file}");
     }
+}
+
+fn titles_found(text: &str) -> usize {
+    let r = ANALYZER.analyze(text, &Options::default());
+    let found: Vec<String> = r
+        .articles
+        .iter()
+        .filter_map(|a| a.title.as_ref().map(|t| squeeze(&t.text)))
+        .collect();
+    GOLD_TITLES
+        .iter()
+        .filter(|t| found.contains(&squeeze(t)))
+        .count()
+}
+
+/// The seed hard-wrapped at `width` characters (headlines and short lines kept whole).
+fn wrapped_seed(width: usize) -> String {
+    SEED.split('\n')
+        .map(|line| {
+            let chars: Vec<char> = line.chars().collect();
+            if chars.len() > 30 && !line.starts_with('#') {
+                chars
+                    .chunks(width)
+                    .map(|c| c.iter().collect::<String>())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn seed_with_one_paragraph_per_line_keeps_its_headlines() {
+    let single: String = SEED
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(titles_found(&single) >= 10);
+}
+
+#[test]
+fn hard_wrapped_seed_is_joined_back() {
+    let wrapped = wrapped_seed(20);
+    assert_eq!(titles_found(&wrapped), 11);
+    // The wrapped body lines are joined again: as many paragraphs as the original.
+    let lines = |t: &str| {
+        wenxi::clean::clean(t)
+            .text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count()
+    };
+    let (orig, back) = (lines(SEED), lines(&wrapped));
+    assert!(
+        back <= orig + orig / 5,
+        "{back} lines after cleaning, {orig} in the original"
+    );
 }

@@ -1,5 +1,6 @@
 //! The single integration-test binary: one module per topic.
 
+mod digest;
 mod entities;
 mod figures;
 mod hostile;

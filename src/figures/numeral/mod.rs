@@ -8,8 +8,8 @@
 //!   (`三万五`, `两千六`) and the mixed ones (`1.8万`, `200亿零四千230`) can be
 //!   accepted or refused on purpose.
 //!
-//! Both read the same token stream ([`Tok`]) and evaluate it with one
-//! function, [`eval`], which records every non-strict liberty it took in
+//! Both read the same token stream (`Tok`) and evaluate it with one
+//! function, `eval`, which records every non-strict liberty it took in
 //! [`Flags`]. The evaluator keeps a small stack of `(value, scale)` parts for
 //! the big units 万/亿/兆, so `四万万`, `一万五千亿` and `三十万多亿` need no
 //! special cases. Full-width digits are accepted everywhere, though cleaning
@@ -122,12 +122,50 @@ fn ascii_digit(c: char) -> Option<u8> {
     }
 }
 
+/// The CJK block (U+4E00..U+9FFF) as a bit set.
+pub(crate) const CJK_BASE: u32 = 0x4E00;
+const CJK_WORDS: usize = (0xA000 - 0x4E00) / 64;
+
+/// Builds a bit set over the CJK block from a list of characters.
+pub(crate) const fn cjk_bits(chars: &[char]) -> [u64; CJK_WORDS] {
+    let mut bits = [0u64; CJK_WORDS];
+    let mut k = 0;
+    while k < chars.len() {
+        let u = chars[k] as u32;
+        if u >= CJK_BASE && u < 0xA000 {
+            let o = (u - CJK_BASE) as usize;
+            bits[o / 64] |= 1 << (o % 64);
+        }
+        k += 1;
+    }
+    bits
+}
+
+/// True when `c` is in the bit set.
+#[inline]
+pub(crate) fn in_bits(bits: &[u64; CJK_WORDS], c: char) -> bool {
+    let u = c as u32;
+    if !(CJK_BASE..0xA000).contains(&u) {
+        return false;
+    }
+    let o = (u - CJK_BASE) as usize;
+    bits[o / 64] & (1 << (o % 64)) != 0
+}
+
+/// Chinese characters that can start a numeral.
+const NUMERAL_CHARS: [u64; CJK_WORDS] = cjk_bits(&[
+    '零', '一', '壹', '幺', '二', '贰', '貳', '两', '兩', '倆', '俩', '三', '叁', '參', '四', '肆',
+    '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千',
+    '仟', '廿', '卅', '半',
+]);
+
 /// True for characters that can start a numeral (before context checks).
+#[inline]
 pub fn starts_numeral(c: char) -> bool {
-    ascii_digit(c).is_some()
-        || digit_value(c).is_some()
-        || small_unit(c).is_some()
-        || matches!(c, '廿' | '卅' | '半')
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    in_bits(&NUMERAL_CHARS, c) || matches!(c, '〇' | '○' | 'Ｏ' | '０'..='９')
 }
 
 /// One piece of a numeral.
@@ -150,29 +188,35 @@ enum Tok {
 }
 
 /// Reads an Arabic number at `i` (digits, thousands separators, decimals,
-/// exponent, `k`). Returns its value, end and number of characters.
+/// exponent, `k`). Returns its value and the char index after it.
 fn arabic_at(chars: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
+    let digit = |j: usize| chars.get(j).and_then(|c| ascii_digit(c.1));
     let mut j = i;
-    let mut s = String::new();
-    let starts_with_point = matches!(chars.get(j), Some((_, '.')))
-        && chars.get(j + 1).and_then(|c| ascii_digit(c.1)).is_some();
-    if starts_with_point {
-        s.push('0');
-    } else if ascii_digit(chars.get(j)?.1).is_none() {
+    // The digits as one integer `m` with `k` decimals: m / 10^k is exactly
+    // what parsing the digits gives while m has at most 15 digits.
+    let mut m: u64 = 0;
+    let mut k: i32 = 0;
+    let mut n = 0usize;
+    let push = |d: u8, m: &mut u64, n: &mut usize| {
+        *n += 1;
+        if *n <= 15 {
+            *m = *m * 10 + d as u64;
+        }
+    };
+    let starts_with_point = matches!(chars.get(j), Some((_, '.'))) && digit(j + 1).is_some();
+    if !starts_with_point && digit(j).is_none() {
         return None;
     }
     let mut int_digits = 0;
-    while let Some(d) = chars.get(j).and_then(|c| ascii_digit(c.1)) {
-        s.push((b'0' + d) as char);
+    while let Some(d) = digit(j) {
+        push(d, &mut m, &mut n);
         int_digits += 1;
         j += 1;
         // Thousands separators: groups of exactly three digits follow.
         if let Some(&(_, sep)) = chars.get(j) {
             if (sep == ',' || sep == '，') && int_digits <= 3 {
-                let three =
-                    (1..=3).all(|k| chars.get(j + k).and_then(|c| ascii_digit(c.1)).is_some());
-                let fourth = chars.get(j + 4).and_then(|c| ascii_digit(c.1)).is_some();
-                if three && !fourth {
+                let three = (1..=3).all(|x| digit(j + x).is_some());
+                if three && digit(j + 4).is_none() {
                     j += 1;
                     int_digits = 0;
                     continue;
@@ -180,17 +224,28 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
             }
         }
     }
-    if matches!(chars.get(j), Some((_, '.' | '．')))
-        && chars.get(j + 1).and_then(|c| ascii_digit(c.1)).is_some()
-    {
-        s.push('.');
+    // The decimal point; older typesetting uses a middle dot between digits (９３·５万).
+    if matches!(chars.get(j), Some((_, '.' | '．' | '·' | '・'))) && digit(j + 1).is_some() {
         j += 1;
-        while let Some(d) = chars.get(j).and_then(|c| ascii_digit(c.1)) {
-            s.push((b'0' + d) as char);
+        while let Some(d) = digit(j) {
+            push(d, &mut m, &mut n);
+            k += 1;
             j += 1;
         }
     }
-    let mut v: f64 = s.parse().ok()?;
+    let mut v: f64 = if n <= 15 {
+        m as f64 / 10f64.powi(k)
+    } else {
+        // Too long to be exact as an integer: parse the printed digits.
+        let text: String = chars[i..j]
+            .iter()
+            .filter_map(|&(_, c)| match c {
+                '.' | '．' | '·' | '・' => Some('.'),
+                _ => ascii_digit(c).map(|d| (b'0' + d) as char),
+            })
+            .collect();
+        text.parse().ok()?
+    };
     // Exponent: e5, E-1, e+14.
     if matches!(chars.get(j), Some((_, 'e' | 'E'))) {
         let mut k = j + 1;
@@ -244,14 +299,51 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
         v *= 1000.0;
         j += 1;
     }
-    Some((v, j))
+    // Huge exponents or digit runs overflow to inf, and 0e999 to NaN: not a figure.
+    v.is_finite().then_some((v, j))
 }
 
 /// Splits the numeral characters starting at `i` into tokens, stopping at
 /// the first character that cannot continue a numeral. Returns the tokens
 /// with the char index just past each.
-fn tokenize(chars: &[(usize, char)], mut i: usize, allow_arabic: bool) -> Vec<(Tok, usize)> {
-    let mut out: Vec<(Tok, usize)> = Vec::new();
+/// At most this many tokens per numeral (longer runs are cut).
+const MAX_TOKS: usize = 40;
+
+/// A fixed buffer of tokens: scanning allocates nothing.
+#[derive(Clone, Copy)]
+struct Toks {
+    buf: [(Tok, usize); MAX_TOKS],
+    len: usize,
+}
+
+impl Toks {
+    fn new() -> Toks {
+        Toks {
+            buf: [(Tok::Point, 0); MAX_TOKS],
+            len: 0,
+        }
+    }
+    fn push(&mut self, t: (Tok, usize)) -> bool {
+        if self.len == MAX_TOKS {
+            return false;
+        }
+        self.buf[self.len] = t;
+        self.len += 1;
+        true
+    }
+    fn as_slice(&self) -> &[(Tok, usize)] {
+        &self.buf[..self.len]
+    }
+    fn last(&self) -> Option<&(Tok, usize)> {
+        self.as_slice().last()
+    }
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+fn tokenize(chars: &[(usize, char)], mut i: usize, allow_arabic: bool) -> Toks {
+    let mut out = Toks::new();
     while let Some(&(_, c)) = chars.get(i) {
         // 两 after a numeral and before no unit is the weight unit: 三十两, 两万两.
         if matches!(c, '两' | '兩')
@@ -294,7 +386,9 @@ fn tokenize(chars: &[(usize, char)], mut i: usize, allow_arabic: bool) -> Vec<(T
         } else if allow_arabic && (ascii_digit(c).is_some() || c == '.') {
             match arabic_at(chars, i) {
                 Some((v, j)) => {
-                    out.push((Tok::Arabic(v, j - i), j));
+                    if !out.push((Tok::Arabic(v, j - i), j)) {
+                        break;
+                    }
                     i = j;
                     continue;
                 }
@@ -304,7 +398,9 @@ fn tokenize(chars: &[(usize, char)], mut i: usize, allow_arabic: bool) -> Vec<(T
             break;
         };
         i += 1;
-        out.push((tok, i));
+        if !out.push((tok, i)) {
+            break;
+        }
     }
     out
 }
@@ -588,7 +684,7 @@ fn parse_plain(s: &str) -> Option<(f64, Flags)> {
     if end != chars.len() {
         return None;
     }
-    let toks: Vec<Tok> = toks.into_iter().map(|t| t.0).collect();
+    let toks: Vec<Tok> = toks.as_slice().iter().map(|t| t.0).collect();
     let (v, mut f) = eval(&toks)?;
     if s.contains(['兩', '〇', '倆']) {
         f.variant = true;
@@ -672,6 +768,7 @@ pub(crate) fn scan_chars(chars: &[(usize, char)], i: usize, text_len: usize) -> 
     if toks.is_empty() {
         return None;
     }
+    let toks = toks.as_slice();
     // 二三十, 三四百: two digits before a unit give an approximate range, not a number.
     if toks.windows(3).any(|w| {
         matches!(
@@ -682,14 +779,18 @@ pub(crate) fn scan_chars(chars: &[(usize, char)], i: usize, text_len: usize) -> 
         return None;
     }
     // The longest prefix that evaluates.
+    let mut plain = [Tok::Point; MAX_TOKS];
+    for (p, t) in plain.iter_mut().zip(toks) {
+        *p = t.0;
+    }
     let mut n = toks.len();
     while n > 0 {
-        let ts: Vec<Tok> = toks[..n].iter().map(|t| t.0).collect();
+        let ts = &plain[..n];
         if matches!(ts.last(), Some(Tok::Approx(_) | Tok::Point)) {
             n -= 1;
             continue;
         }
-        if let Some((v, mut f)) = eval(&ts) {
+        if let Some((v, mut f)) = eval(ts) {
             let end_i = toks[n - 1].1;
             let end = chars.get(end_i).map_or(text_len, |c| c.0);
             if !f.arabic && end_i - first == 1 && !standalone_ok(chars[first].1) {
@@ -740,12 +841,19 @@ mod tests;
 
 /// Every numeral in `text`, in order, as a reader would list them: plain
 /// numerals plus fractions (`五分之一`, `3/5`, `1 3/5`, `三百五又三分之一`).
-/// Lexicalised words and set phrases ([`NOT_FIGURES`](super::units::NOT_FIGURES))
+/// Lexicalised words and set phrases ([`super::units::NOT_FIGURES`])
 /// are skipped. Unlike the figure scanner, a lone 一 counts.
 pub fn find_all(text: &str) -> Vec<Numeral> {
     let cs: Vec<(usize, char)> = text.char_indices().collect();
     let len = text.len();
-    let idx = |b: usize| cs.partition_point(|c| c.0 < b);
+    // Char index of byte `b`, searching forward from the numeral's start.
+    let idx = |from: usize, b: usize| {
+        let mut k = from;
+        while k < cs.len() && cs[k].0 < b {
+            k += 1;
+        }
+        k
+    };
     let ch = |i: usize| cs.get(i).map_or('\0', |c| c.1);
     let mut out = Vec::new();
     let mut i = 0;
@@ -782,7 +890,7 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
             i += 1;
             continue;
         };
-        let mut j = idx(n.end);
+        let mut j = idx(i, n.end);
         if !n.flags.arabic && super::scan::inside_phrase(text, &cs, i, n.end) {
             i = j.max(i + 1);
             continue;
@@ -791,7 +899,7 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
         let fraction_at = |j: usize| -> Option<(f64, usize)> {
             if ch(j) == '分' && ch(j + 1) == '之' {
                 match scan_chars(&cs, j + 2, len) {
-                    Some(m) => Some((m.value, idx(m.end))),
+                    Some(m) => Some((m.value, idx(i, m.end))),
                     // 萬分之肆: a financial digit standing alone.
                     None => digit_value(ch(j + 2)).map(|d| (d as f64, j + 3)),
                 }
@@ -808,7 +916,7 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
         } else if ch(j) == '又' {
             // 三百五又三分之一, 3又一千分之23
             if let Some(d) = scan_chars(&cs, j + 1, len) {
-                let dj = idx(d.end);
+                let dj = idx(i, d.end);
                 if let Some((num, e)) = fraction_at(dj) {
                     if d.value != 0.0 {
                         // 负一又二分之一 = -1.5
@@ -824,17 +932,17 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
             {
                 n.value /= d.value;
                 n.end = d.end;
-                j = idx(d.end);
+                j = idx(i, d.end);
             }
         } else if n.flags.arabic && ch(j) == ' ' && ch(j + 1).is_ascii_digit() {
             // 1 3/5: a whole number and a fraction.
             if let Some(a) = scan_chars(&cs, j + 1, len) {
-                let aj = idx(a.end);
+                let aj = idx(i, a.end);
                 if matches!(ch(aj), '/' | '／') {
                     if let Some(d) = scan_chars(&cs, aj + 1, len).filter(|d| d.value != 0.0) {
                         n.value += a.value / d.value;
                         n.end = d.end;
-                        j = idx(d.end);
+                        j = idx(i, d.end);
                     }
                 }
             }

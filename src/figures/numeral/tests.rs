@@ -57,3 +57,16 @@ fn context_only_digits_need_a_neighbour() {
     assert!(scan("陆地", 0).is_none());
     assert_eq!(scan("肆佰陸拾", 0).map(|n| n.value), Some(460.0));
 }
+
+/// Found by fuzzing (fuzz/fuzz_targets/numeral.rs): `0e140101` gave 0 × inf = NaN.
+#[test]
+fn fuzz_overflowing_exponent_is_not_a_number() {
+    for mode in [Mode::Strict, Mode::Normal, Mode::Smart] {
+        assert!(parse("\u{c}0e140101", mode).is_none_or(|v| v.is_finite()));
+        assert!(parse("0e140101", mode).is_none_or(|v| v.is_finite()));
+        assert!(parse(&"9".repeat(400), mode).is_none_or(|v| v.is_finite()));
+    }
+    for n in find_all("0e140101 1e999 2^99999") {
+        assert!(!format!("{n:?}").is_empty());
+    }
+}

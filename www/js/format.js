@@ -1,0 +1,80 @@
+// Formatting shared by the views: figure values, article titles, sentence text.
+import { t, fmt } from "./i18n.js";
+
+/**
+ * A figure's value for people: 18,000 · 98% · 2020-08 · 10,000,000 元 · 3–5.
+ * @param {{kind: string, value: any, unit?: string}} f
+ */
+export function figureValue(f) {
+  const v = f.value;
+  const num = (n) => fmt(n, { maximumFractionDigits: 2 });
+  if (v == null) return "";
+  if (Array.isArray(v)) return `${num(v[0])}–${num(v[1])}`;
+  if (typeof v === "string") return v;
+  if (f.kind === "percent") return `${num(v)}%`;
+  if (f.kind === "money") return `${num(v)} 元`;
+  return num(v);
+}
+
+/** Text of a heading that may be `{text, span}` or a plain string. */
+export const headingText = (x) => (x == null ? "" : typeof x === "string" ? x : x.text || "");
+
+/**
+ * The value to show: a `resolved` value (e.g. a date whose year was taken
+ * from context) wins over the literal one when the report has it.
+ */
+export function shownValue(f) {
+  const r = f.resolved;
+  const ok = typeof r === "string" || typeof r === "number" || Array.isArray(r);
+  return figureValue(ok ? { ...f, value: r } : f);
+}
+
+/** A sortable number for a figure value (ranges by low end, dates as text). */
+export function figureSortKey(f) {
+  const v = f.value;
+  if (Array.isArray(v)) return v[0];
+  return v;
+}
+
+/** The approximation marker, also from the newer `approx: true` form. */
+export function approxText(f) {
+  if (f.approx == null || f.approx === false) return "";
+  if (f.approx === true) return t("yes");
+  return String(f.approx);
+}
+
+/** Title text of an article, or "Article n". */
+export function articleTitle(report, i) {
+  const a = report.articles?.[i];
+  if (!a) return "";
+  return headingText(a.title) || t("overview.article", i + 1);
+}
+
+/** Text of sentence `i` sliced from the original input. */
+export function sentenceText(text, report, i) {
+  const s = report.sentences?.[i];
+  return s ? text.slice(s.span.start, s.span.end) : "";
+}
+
+const CJK = "\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef";
+const OCR_GAP = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, "g");
+
+/**
+ * One line for display: drops the stray spaces and line breaks OCR leaves
+ * between Chinese characters, and collapses other whitespace. (Display only:
+ * spans always index the original text.)
+ */
+export const oneLine = (s) => s.replace(OCR_GAP, "").replace(/\s+/g, " ").trim();
+
+/** Size in human units. */
+export function bytesText(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Entity type label (PER/LOC/ORG → 人名/地名/机构). */
+export const typeLabel = (code) => t(`type.${code}`);
+
+/** Figure kind label. */
+export const kindLabel = (k) => t(`kind.${k}`);

@@ -1,0 +1,188 @@
+// Input: the textarea (debounced auto-analysis), the file button, drops
+// anywhere on the window, the sample button and the encoding override. A file
+// that fails to decode never touches the textarea: its text stays.
+import { qs, on, debounce } from "../dom.js";
+import { t, onLangChange } from "../i18n.js";
+import { bytesText } from "../format.js";
+
+/** Texts up to this many UTF-16 units are analysed automatically while typing. */
+export const AUTO_LIMIT = 200_000;
+/** Debounce for automatic analysis. */
+export const AUTO_DELAY = 400;
+/**
+ * Files longer than this (UTF-16 units) are not put into the textarea whole:
+ * laying out megabytes in a textarea freezes the page for seconds. The
+ * textarea shows the beginning, and Analyse uses the whole file until the
+ * user edits the textarea.
+ */
+export const EDITOR_LIMIT = 1_000_000;
+const PREVIEW = 4_000;
+
+/**
+ * @param {{client: import('../client.js').WorkerClient,
+ *   analyze: (text: string, opts?: {auto?: boolean}) => void,
+ *   status: (msg: string, kind?: string) => void}} app
+ */
+export function mount(app) {
+  const textarea = qs("#input");
+  const fileInput = qs("#file-input");
+  const fileBtn = qs("#file-button");
+  const encoding = qs("#encoding");
+  const info = qs("#file-info");
+  const overlay = qs("#drop-overlay");
+  /** The last file: kept so the encoding override can decode it again. */
+  let last = null;
+  /** A big file's full text while the textarea shows only its beginning. */
+  let big = null;
+
+  /** The text to analyse: the textarea, or the whole big file it previews. */
+  const current = () => (big && textarea.value === big.preview ? big.text : textarea.value);
+  function setText(text, bytes = text.length * 2) {
+    if (text.length > EDITOR_LIMIT) {
+      let cut = PREVIEW;
+      const code = text.charCodeAt(cut);
+      if (code >= 0xdc00 && code <= 0xdfff) cut++;
+      textarea.value = text.slice(0, cut) + "\n" + t("input.preview", bytesText(bytes));
+      big = { text, preview: textarea.value };
+      textarea.dataset.preview = "true";
+    } else {
+      textarea.value = text;
+      big = null;
+      delete textarea.dataset.preview;
+    }
+  }
+
+  const auto = debounce(() => {
+    const text = textarea.value;
+    if (big && text !== big.preview) {
+      big = null;
+      delete textarea.dataset.preview;
+    }
+    if (!text.trim()) return;
+    if (text.length > AUTO_LIMIT) {
+      app.status(t("input.large", bytesText(text.length * 2)));
+      return;
+    }
+    app.analyze(text, { auto: true });
+  }, AUTO_DELAY);
+  on(textarea, "input", auto);
+
+  on(qs("#analyze"), "click", () => {
+    auto.cancel();
+    app.analyze(current());
+  });
+  on(textarea, "keydown", (e) => {
+    // Ctrl/Cmd+Enter analyses from the keyboard.
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      auto.cancel();
+      app.analyze(current());
+    }
+  });
+
+  async function loadSample() {
+    try {
+      const r = await fetch(new URL("../../pkg/sample.txt", import.meta.url));
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      const text = await r.text();
+      auto.cancel();
+      last = null;
+      shown = null;
+      info.hidden = true;
+      setText(text);
+      app.analyze(text);
+    } catch (e) {
+      app.status(t("status.sampleError", e.message || e), "error");
+    }
+  }
+  on(qs("#sample"), "click", loadSample);
+
+  let shown = null;
+  onLangChange(() => shown && showInfo(...shown));
+  function showInfo(f, d) {
+    shown = [f, d];
+    let s = t("file.info", f.name, bytesText(f.size), d.encoding);
+    if (!d.confident) s += t("file.unsure");
+    if (d.had_errors) s += t("file.errors");
+    if (d.format) s += t("file.format", d.format);
+    info.textContent = s;
+    info.hidden = false;
+  }
+
+  async function decodeLast() {
+    const f = last;
+    let d;
+    try {
+      d = await app.client.decode(f.bytes, f.name, encoding.value);
+    } catch (e) {
+      if (e.name === "AbortError") return;
+      const why = e.code === "pdf" ? t("error.pdf") : e.code === "binary" ? t("error.binary", e.detail || t("error.binaryData")) : e.message || String(e);
+      app.status(t("status.decodeError", f.name, why), "error");
+      return;
+    }
+    if (f !== last) return;
+    showInfo(f, d);
+    if (!d.text.trim()) {
+      // Keep whatever the textarea holds: an empty file replaces nothing.
+      app.status(t("status.emptyFile", f.name), "error");
+      return;
+    }
+    auto.cancel();
+    setText(d.text, f.size);
+    // Analyse the decoded text itself: the textarea turns CRLF into LF, and
+    // spans must index the text that was analysed.
+    app.analyze(d.text, { fileName: f.name });
+  }
+
+  async function openFile(file) {
+    if (!file) return;
+    let bytes;
+    try {
+      bytes = await file.arrayBuffer();
+    } catch {
+      app.status(t("status.readError", file.name), "error");
+      return;
+    }
+    last = { name: file.name, size: file.size, bytes };
+    await decodeLast();
+  }
+
+  on(fileBtn, "click", () => fileInput.click());
+  on(fileInput, "change", () => {
+    const f = fileInput.files?.[0];
+    fileInput.value = "";
+    openFile(f);
+  });
+  on(encoding, "change", () => {
+    if (last) decodeLast();
+  });
+
+  // The whole window accepts drops.
+  let depth = 0;
+  const hasFiles = (e) => [...(e.dataTransfer?.types || [])].includes("Files");
+  on(window, "dragenter", (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth++;
+    overlay.hidden = false;
+  });
+  on(window, "dragover", (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+  });
+  on(window, "dragleave", () => {
+    depth = Math.max(0, depth - 1);
+    if (!depth) overlay.hidden = true;
+  });
+  on(window, "drop", (e) => {
+    depth = 0;
+    overlay.hidden = true;
+    const f = e.dataTransfer?.files?.[0];
+    if (!f) return;
+    e.preventDefault();
+    openFile(f);
+  });
+
+  return { loadSample, openFile, textarea, current };
+}

@@ -1,0 +1,167 @@
+// The module worker: loads wasm and the jieba dictionary once, as soon as it
+// starts, keeps one Analyzer alive, and answers the messages in protocol.js.
+import init, * as wasm from "../pkg/wenxi.js";
+import { TO_WORKER, TO_PAGE, DEFAULT_TRANSFER, PART_THRESHOLD, PART_ITEMS, PART_KEYS } from "./protocol.js";
+
+const t0 = performance.now();
+/** @type {any} */
+let analyzer = null;
+const features = { kwic: false, decodeWithName: false };
+
+const post = (type, id, data, transfer) => self.postMessage({ type, id, data }, transfer || []);
+const errorData = (e) => ({ message: String(e?.message ?? e), name: e?.name || "Error", code: e?.code, detail: e?.detail });
+
+const ready = (async () => {
+  const dictUrl = new URL("../pkg/jieba-dict.txt", import.meta.url);
+  // Fetch the dictionary while the wasm module compiles.
+  const [dict] = await Promise.all([
+    fetch(dictUrl).then((r) => {
+      if (!r.ok) throw new Error(`${dictUrl.pathname}: HTTP ${r.status}`);
+      return r.text();
+    }),
+    init(),
+  ]);
+  analyzer = new wasm.Analyzer(dict);
+  features.kwic = typeof analyzer.kwic === "function";
+  features.decodeWithName = typeof wasm.decode === "function" && wasm.decode.length >= 3;
+})();
+
+ready.then(
+  () => post(TO_PAGE.READY, 0, { ms: performance.now() - t0, features }),
+  (e) => post(TO_PAGE.ERROR, 0, errorData(e)),
+);
+
+function analyze(id, { text, options = {}, transfer = DEFAULT_TRANSFER, waited = 0 }) {
+  let lastStage = "";
+  let lastPost = 0;
+  const progress = (stage, done, total) => {
+    const now = performance.now();
+    // At most ~20 messages a second, but always the first of each stage.
+    if (stage !== lastStage || now - lastPost > 50 || done === total) {
+      lastStage = stage;
+      lastPost = now;
+      post(TO_PAGE.PROGRESS, id, { stage, done, total });
+    }
+  };
+  const start = performance.now();
+  const json = analyzer.analyze(text, JSON.stringify(options), progress);
+  const ms = performance.now() - start;
+  const sent = performance.timeOrigin + performance.now();
+  if (transfer === "object") post(TO_PAGE.RESULT, id, { report: JSON.parse(json), ms, waited, sent });
+  else if (json.length > PART_THRESHOLD) postInParts(id, json, { ms, waited, sent });
+  else post(TO_PAGE.RESULT, id, { json, ms, waited, sent });
+}
+
+/** Sends a big report as slices of its big arrays, then the rest. */
+function postInParts(id, json, meta) {
+  const report = JSON.parse(json);
+  for (const key of PART_KEYS) {
+    const items = report[key];
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i += PART_ITEMS) {
+      post(TO_PAGE.PART, id, { key, json: JSON.stringify(items.slice(i, i + PART_ITEMS)) });
+    }
+    report[key] = [];
+  }
+  post(TO_PAGE.RESULT, id, { json: JSON.stringify(report), parts: true, ...meta });
+}
+
+/** File signatures the page refuses before decoding (wasm decode may refuse more). */
+const MAGIC = [
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], "PDF"],
+  [[0x89, 0x50, 0x4e, 0x47], "PNG image"],
+  [[0xff, 0xd8, 0xff], "JPEG image"],
+  [[0x47, 0x49, 0x46, 0x38], "GIF image"],
+  [[0x1f, 0x8b], "gzip archive"],
+  [[0x7f, 0x45, 0x4c, 0x46], "ELF executable"],
+  [[0x4d, 0x5a], "Windows executable"],
+  [[0xd0, 0xcf, 0x11, 0xe0], "legacy Office (.doc/.xls) file"],
+  [[0x52, 0x61, 0x72, 0x21], "RAR archive"],
+  [[0x37, 0x7a, 0xbc, 0xaf], "7z archive"],
+];
+
+function refuse(code, message, detail) {
+  const e = new Error(message);
+  e.code = code;
+  e.detail = detail;
+  return e;
+}
+
+/**
+ * A guard in front of wasm decode: known binary signatures, and decoded text
+ * that is mostly control characters or U+FFFD (binary read as text).
+ */
+function sniff(u8) {
+  for (const [sig, what] of MAGIC) {
+    if (sig.every((b, i) => u8[i] === b)) {
+      return what === "PDF"
+        ? refuse("pdf", "This is a PDF: copy its text out first.")
+        : refuse("binary", `This is not a text file (it looks like a ${what}).`, what);
+    }
+  }
+  return null;
+}
+function looksBinary(text) {
+  const n = Math.min(text.length, 65536);
+  if (!n) return false;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
+  }
+  return bad / n > 0.02;
+}
+
+function decode(id, { bytes, name = "", encoding = "" }) {
+  const u8 = new Uint8Array(bytes);
+  const isZipDoc = /\.(docx|odt|epub)$/i.test(name) && u8[0] === 0x50 && u8[1] === 0x4b;
+  const early = sniff(u8);
+  if (early) throw early;
+  if (isZipDoc && !features.decodeWithName) throw refuse("binary", "This build cannot read .docx files yet: save it as .txt.");
+  const json = features.decodeWithName ? wasm.decode(u8, name, encoding) : wasm.decode(u8, encoding);
+  const d = JSON.parse(json);
+  // Only when detecting: an encoding the user chose is taken at their word.
+  if (!encoding && looksBinary(d.text)) throw refuse("binary", "This is not a text file (binary data).");
+  post(TO_PAGE.RESULT, id, d);
+}
+
+/** Plain JS keyword-in-context, used when the wasm build has no `kwic`. */
+function jsKwic(text, term, context, limit) {
+  const hits = [];
+  if (!term) return hits;
+  for (let i = text.indexOf(term); i !== -1 && hits.length < limit; i = text.indexOf(term, i + term.length)) {
+    const end = i + term.length;
+    hits.push({
+      span: { start: i, end },
+      left: text.slice(Math.max(0, i - context), i).replace(/\s+/g, " "),
+      hit: term,
+      right: text.slice(end, end + context).replace(/\s+/g, " "),
+    });
+  }
+  return hits;
+}
+
+function kwic(id, { text, term, context = 20, limit = 500 }) {
+  if (features.kwic) {
+    const r = analyzer.kwic(text, term, context, limit);
+    const hits = typeof r === "string" ? JSON.parse(r) : r;
+    post(TO_PAGE.RESULT, id, { hits, native: true });
+  } else {
+    post(TO_PAGE.RESULT, id, { hits: jsKwic(text, term, context, limit), native: false });
+  }
+}
+
+self.onmessage = async (ev) => {
+  const { type, id, data } = ev.data || {};
+  const received = performance.now();
+  try {
+    await ready;
+    if (data && typeof data === "object") data.waited = performance.now() - received;
+    if (type === TO_WORKER.ANALYZE) analyze(id, data);
+    else if (type === TO_WORKER.DECODE) decode(id, data);
+    else if (type === TO_WORKER.KWIC) kwic(id, data);
+    else throw new Error(`unknown message type: ${type}`);
+  } catch (e) {
+    post(TO_PAGE.ERROR, id, errorData(e));
+  }
+};
