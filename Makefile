@@ -3,7 +3,8 @@
 #   make test    run every test: Rust unit + integration tests, then the browser tests
 PORT ?= 8000
 
-.PHONY: serve test web rust-test browser-test bench eval
+.PHONY: serve test web rust-test browser-test bench eval fuzz
+SHARED ?= ../shared/data
 
 serve: web
 	@echo "wenxi: open http://127.0.0.1:$(PORT)/#sample  (the sample page loads and is analysed)"
@@ -20,3 +21,22 @@ rust-test:
 browser-test: web
 	scripts/ensure-chromium.sh
 	node --test --test-concurrency=1 tests/browser/
+
+# Accuracy on the gold data in ../shared/data (not needed by the tests).
+eval:
+	cargo build --release --bin wenxi
+	@echo "== figures: seed page gold"; target/release/wenxi eval figures $(SHARED)/seed/seed-gold.json
+	@echo "== entities: People's Daily dev"; target/release/wenxi eval ner $(SHARED)/ner/peoples-daily-dev/example.dev.spans.jsonl
+
+# Speed and size (see BENCHMARKS.md).
+bench: web
+	node bench/sizes.mjs
+	cargo bench --bench pipeline && node bench/criterion-table.mjs
+	node bench/browser.mjs
+
+# Each fuzz target for FUZZ_SECONDS (needs cargo-fuzz; runs on stable via RUSTC_BOOTSTRAP).
+FUZZ_SECONDS ?= 600
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	cd fuzz && for t in decode clean numeral figures analyze; do \
+	  mkdir -p corpus/$$t && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096 || exit 1; done
