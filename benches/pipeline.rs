@@ -95,15 +95,13 @@ fn run_figures(s: &Staged) -> usize {
 
 fn run_digest(s: &Staged) -> digest::Digest {
     let o = Options::default();
-    let mentions = entities::recognize(&s.cleaned.text, &s.tokens);
-    let figures = figures::scan_tagged(&s.cleaned, &s.layout, &s.tokens);
     digest::digest(
         digest::DigestInput {
             cleaned: &s.cleaned,
             layout: &s.layout,
             tokens: &s.tokens,
-            mentions: &mentions,
-            figures: &figures,
+            mentions: &s.mentions,
+            figures: &s.figures,
         },
         ANALYZER.lexicon(),
         digest::DigestOptions {
@@ -124,8 +122,8 @@ struct Staged {
     cleaned: Cleaned,
     layout: Layout,
     tokens: Vec<Token>,
-    #[allow(dead_code)]
     mentions: Vec<RawMention>,
+    figures: Vec<figures::Figure>,
 }
 
 impl Staged {
@@ -134,11 +132,13 @@ impl Staged {
         let layout = run_layout(&cleaned);
         let tokens = run_tag(&cleaned, &layout);
         let mentions = entities::recognize(&cleaned.text, &tokens);
+        let figures = figures::scan_tagged(&cleaned, &layout, &tokens);
         Staged {
             cleaned,
             layout,
             tokens,
             mentions,
+            figures,
         }
     }
 }
