@@ -62,6 +62,14 @@ test("hostile: markup stays text, CSP holds, bad files are refused", { timeout: 
     await page.waitForFunction(() => /empty\.txt/.test(document.querySelector("#status").textContent));
     assert.equal(await page.inputValue("#input"), before);
 
+    // A 50 MB file: refused before reading, with the size and the limit named.
+    await page.setInputFiles("#file-input", { name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(50 * 1024 * 1024, 0x41) });
+    await page.waitForFunction(() => /huge\.txt/.test(document.querySelector("#status").textContent));
+    const huge = await page.textContent("#status");
+    console.log(`# 50 MB message: ${huge}`);
+    assert.match(huge, /50\.0 MB/);
+    assert.equal(await page.inputValue("#input"), before);
+
     // Still analyses afterwards.
     n = await analyses(page);
     await page.fill("#input", "本报讯 全县新建道路45公里，投资2.5亿元。");
