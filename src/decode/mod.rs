@@ -239,9 +239,10 @@ fn decode_text(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(head_sample(bytes, DETECT_BYTES), true);
-    let guess = det.guess(None, chardetng::Utf8Detection::Allow);
+    let detected = det.guess(None, chardetng::Utf8Detection::Allow);
     let cn = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
     let tw = det.guess(Some(b"tw"), chardetng::Utf8Detection::Allow);
+    let guess = most_readable(detected, head_sample(bytes, DETECT_BYTES));
     let (text, had_errors) = guess.decode_without_bom_handling(bytes);
     // GBK and Big5 are each other's rival: a guess is clear when the rival
     // cannot read the bytes, or when no TLD hint changes the guess.
@@ -255,9 +256,31 @@ fn decode_text(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
             .is_none()
     });
     let confident = !had_errors
+        && guess == detected
         && (guess == cn || guess == tw)
         && (rival_fails || (guess == cn && guess == tw));
     Ok(finish(text.into_owned(), guess, confident, had_errors))
+}
+
+/// The detector's guess, unless its reading of `sample` looks like binary
+/// data and GB18030 or UTF-8 reads it as text. A file mixing UTF-8 and GBK
+/// paragraphs makes chardetng pick windows-1252, whose reading has C1 control
+/// characters and would be refused as binary; the Chinese reading keeps at
+/// least one part readable (with replacement characters for the rest).
+fn most_readable(
+    detected: &'static encoding_rs::Encoding,
+    sample: &[u8],
+) -> &'static encoding_rs::Encoding {
+    let reading = |e: &'static encoding_rs::Encoding| e.decode_without_bom_handling(sample).0;
+    if !looks_binary(&reading(detected)) {
+        return detected;
+    }
+    [encoding_rs::GB18030, encoding_rs::UTF_8]
+        .into_iter()
+        .map(|e| (reading(e), e))
+        .filter(|(t, _)| !looks_binary(t))
+        .min_by_key(|(t, _)| t.chars().filter(|&c| c == '\u{FFFD}').count())
+        .map_or(detected, |(_, e)| e)
 }
 
 /// The first `limit` bytes, cut after an ASCII byte so that no multi-byte

@@ -128,3 +128,36 @@ fn lone_replacement_characters_and_bom() {
     let r = analyze_ok("\u{FEFF}\u{FFFD}\u{FFFD}共发现问题4858件\u{FFFD}");
     assert!(r.figures.iter().any(|f| f.surface == "4858件"));
 }
+
+#[test]
+fn fifty_megabyte_file_decodes_and_over_the_limit_is_refused() {
+    let line = "共发现问题4858件，整改率为98%。\n";
+    let big = line.repeat(50 * 1024 * 1024 / line.len() + 1);
+    assert!(big.len() >= 50 * 1024 * 1024);
+    let d = wenxi::decode::decode_file(big.as_bytes(), Some("big.txt"), None)
+        .expect("50 MB is under the limit");
+    assert_eq!(d.text.len(), big.len());
+    drop(d);
+    let over = vec![b'a'; wenxi::decode::MAX_BYTES + 1];
+    match wenxi::decode::decode_file(&over, Some("over.txt"), None) {
+        Err(e @ wenxi::Error::TooLarge { .. }) => assert!(e.to_string().contains("MB")),
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+}
+
+#[test]
+fn mixed_encodings_decode_without_loss_of_the_readable_part() {
+    // A UTF-8 paragraph followed by a GBK paragraph: not valid UTF-8, so the
+    // detector decides; whatever it picks, nothing panics and errors are flagged.
+    let mut bytes = "第一段：共发现问题4858件。\n".as_bytes().to_vec();
+    let (gbk, _, _) = encoding_rs::GBK.encode("第二段：整改率为98%。\n");
+    bytes.extend_from_slice(&gbk);
+    let d =
+        wenxi::decode::decode_file(&bytes, Some("mixed.txt"), None).expect("mixed text decodes");
+    assert!(
+        d.had_errors || !d.confident,
+        "a mixed file is flagged: {d:?}"
+    );
+    let r = analyze_ok(&d.text);
+    assert!(r.stats.chars > 0);
+}
