@@ -345,15 +345,9 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
         return false;
     }
     let cover = covering(tokens, m.start, m.end);
-    // `申请人`, `参赛者`: a generic person head after a common word is a role.
-    if m.kind == EntityType::Person && cover.len() >= 2 {
-        let last = &cover[cover.len() - 1];
-        let head = &text[last.range()];
-        if matches!(head, "人" | "者" | "员" | "方" | "家")
-            && matches!(cover[cover.len() - 2].pos, "v" | "vn" | "n" | "a")
-        {
-            return false;
-        }
+    // `申请人`, `参赛者`: a three-char word ending in a person head is a role.
+    if m.kind == EntityType::Person && chars.len() == 3 && matches!(chars[2], '人' | '者') {
+        return false;
     }
     // An organization names a body: it ends in a body char (`局`, `院`,
     // `公司`, `委员会` ...) unless jieba knows it whole as a name or short form;
