@@ -5,6 +5,8 @@
 //!   (`本报`, `我市`, `党组织`), products (`微信`) and nicknames (`小张`,
 //!   `赵大爷`) are dropped; a one-character place (`中`, `美`) is kept only
 //!   where such abbreviations occur (`中美`, `访华`, `在京`).
+//!   Roles are no persons (`申请人`); an admin char before a generic word is
+//!   no place (`市农村`); an organization ends in a body char (`局`, `院`, `会`).
 //! * **Organizations** end in a body suffix (`局`, `分局`, `区委`, `支队`,
 //!   `有限公司`, `领导小组`, `党支部` ...) and extend left over the words of
 //!   their name until a function word, a verb of the sentence or a person.
