@@ -5,6 +5,8 @@
 //!   (`本报`, `我市`, `党组织`), products (`微信`) and nicknames (`小张`,
 //!   `赵大爷`) are dropped; a one-character place (`中`, `美`) is kept only
 //!   where such abbreviations occur (`中美`, `访华`, `在京`).
+//!   Roles are no persons (`申请人`); an admin char before a generic word is
+//!   no place (`市农村`); an organization ends in a body char (`局`, `院`, `会`).
 //! * **Organizations** end in a body suffix (`局`, `分局`, `区委`, `支队`,
 //!   `有限公司`, `领导小组`, `党支部` ...) and extend left over the words of
 //!   their name until a function word, a verb of the sentence or a person.
@@ -194,6 +196,9 @@ const GENERIC: &[&str] = &[
     "阴",
 ];
 
+/// Last chars of organization names: the body a name ends in.
+const ORG_HEADS: &str = "省体阁篮足排局委会部院社厅办组队军党团行所校厂站台报馆司处心署室庭园盟协府场店宫系班营连师旅网刊矿业国织约关大央学志份联)";
+
 /// Administrative suffixes of places.
 const PLACE_SUFFIXES: &[char] = &['省', '市', '县', '区', '镇', '乡', '村', '路', '街'];
 
@@ -334,6 +339,27 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
         return false;
     }
     let chars: Vec<char> = s.chars().collect();
+    // `市农村`, `县城区`: an admin char before a generic word is no name.
+    if chars.len() >= 3
+        && "市县区省镇乡".contains(chars[0])
+        && GENERIC.contains(&&s[chars[0].len_utf8()..])
+    {
+        return false;
+    }
+    let cover = covering(tokens, m.start, m.end);
+    // `申请人`, `参赛者`: a three-char word ending in a person head is a role.
+    if m.kind == EntityType::Person && chars.len() == 3 && matches!(chars[2], '人' | '者') {
+        return false;
+    }
+    // An organization names a body: it ends in a body char (`局`, `院`,
+    // `公司`, `委员会` ...) unless jieba knows it whole as a name or short form;
+    // `党建工作格局` is an abstract noun phrase.
+    if m.kind == EntityType::Organization
+        && !(cover.len() == 1 && matches!(cover[0].pos, "nt" | "j" | "nz" | "ns" | "x" | "eng"))
+        && !chars.last().is_some_and(|&c| ORG_HEADS.contains(c))
+    {
+        return false;
+    }
     // A mention that starts or ends inside a common word is cut wrongly
     // (`美丽乡` of `美丽乡村`, `史·铸魂` of `党史`).
     let inside_word = |at: usize| {
