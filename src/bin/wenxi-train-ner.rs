@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use wenxi::entities::model::Model;
 use wenxi::entities::train::{examples, parse_pfr_line, Trainer};
-use wenxi::eval::{Counts, Scores};
+use wenxi::eval::Scores;
 use wenxi::Analyzer;
 
 /// Exact-span scores of the bare tagger (no rules, no cleaning) on a gold jsonl file.
@@ -47,19 +47,7 @@ fn score(analyzer: &Analyzer, model: &Model<'_>, gold: &str) -> Result<Scores, S
             })
             .collect();
         let gold: HashSet<(usize, usize, String)> = g.spans.into_iter().collect();
-        for t in ["PER", "LOC", "ORG"] {
-            let gp: HashSet<_> = gold.iter().filter(|s| s.2 == t).collect();
-            let pp: HashSet<_> = pred.iter().filter(|s| s.2 == t).collect();
-            let tp = gp.intersection(&pp).count() as u64;
-            scores.add(
-                t,
-                Counts {
-                    tp,
-                    fp: pp.len() as u64 - tp,
-                    fn_: gp.len() as u64 - tp,
-                },
-            );
-        }
+        wenxi::eval::ner::score_line(&mut scores, &gold, &pred);
     }
     Ok(scores)
 }

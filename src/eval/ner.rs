@@ -60,6 +60,26 @@ pub fn evaluate(analyzer: &Analyzer, gold_jsonl: &str) -> Result<Scores, String>
     evaluate_detailed(analyzer, gold_jsonl).map(|e| e.scores)
 }
 
+/// A set of `(start, end, type)` spans.
+pub type SpanSet = HashSet<(usize, usize, String)>;
+
+/// Adds one line's exact-match counts, per type, to `scores`.
+pub fn score_line(scores: &mut Scores, gold: &SpanSet, pred: &SpanSet) {
+    for t in ["PER", "LOC", "ORG"] {
+        let gp: HashSet<_> = gold.iter().filter(|s| s.2 == t).collect();
+        let pp: HashSet<_> = pred.iter().filter(|s| s.2 == t).collect();
+        let tp = gp.intersection(&pp).count() as u64;
+        scores.add(
+            t,
+            Counts {
+                tp,
+                fp: pp.len() as u64 - tp,
+                fn_: gp.len() as u64 - tp,
+            },
+        );
+    }
+}
+
 /// [`evaluate`], also naming the lines that could not be analysed.
 pub fn evaluate_detailed(analyzer: &Analyzer, gold_jsonl: &str) -> Result<NerEval, String> {
     let mut failed = Vec::new();
@@ -83,19 +103,7 @@ pub fn evaluate_detailed(analyzer: &Analyzer, gold_jsonl: &str) -> Result<NerEva
                     HashSet::new()
                 }
             };
-        for t in ["PER", "LOC", "ORG"] {
-            let gp: HashSet<_> = gold.iter().filter(|s| s.2 == t).collect();
-            let pp: HashSet<_> = pred.iter().filter(|s| s.2 == t).collect();
-            let tp = gp.intersection(&pp).count() as u64;
-            scores.add(
-                t,
-                Counts {
-                    tp,
-                    fp: pp.len() as u64 - tp,
-                    fn_: gp.len() as u64 - tp,
-                },
-            );
-        }
+        score_line(&mut scores, &gold, &pred);
     }
     Ok(NerEval {
         scores,
