@@ -601,7 +601,8 @@ fn organizations(
             continue;
         };
         let first = walk_left(text, tokens, k, persons);
-        if !specific_start(text, tokens, first, k, places) {
+        // An unmatched `)` right before the suffix word leaves no name.
+        if first > k || !specific_start(text, tokens, first, k, places) {
             continue;
         }
         let mut start = tokens[first].start as usize;

@@ -161,3 +161,18 @@ fn mixed_encodings_decode_without_loss_of_the_readable_part() {
     let r = analyze_ok(&d.text);
     assert!(r.stats.chars > 0);
 }
+
+/// A 5 MB single line of news text panicked in the organisation rules: an
+/// unmatched `)` right before an organisation suffix made the leftward walk
+/// pass the suffix word. These inputs have that shape.
+#[test]
+fn unmatched_paren_before_an_organisation_suffix() {
+    for text in [
+        "）委员会",
+        "新华社北京)局",
+        "(他们)）办公室的",
+        "）公司）局）院",
+    ] {
+        analyze_ok(text);
+    }
+}
