@@ -205,8 +205,9 @@ const PLACE_SUFFIXES: &[char] = &['省', '市', '县', '区', '镇', '乡', '村
 /// Chars before a one-char place abbreviation that make it one (`访华`, `在京`).
 const TO_PLACE: &str = "访驻来在对旅离援侵抵赴进返回留";
 
-/// Parts of speech that end the leftward walk of an organization name.
-fn stops_org(pos: &str) -> bool {
+/// Particles, conjunctions, adverbs, pronouns, measure words and other
+/// grammatical tags: no part of a name.
+fn grammatical_pos(pos: &str) -> bool {
     matches!(
         pos,
         "p" | "u"
@@ -221,20 +222,20 @@ fn stops_org(pos: &str) -> bool {
             | "r"
             | "rr"
             | "rz"
-            | "ad"
             | "f"
             | "q"
             | "y"
             | "e"
             | "o"
             | "t"
-            | "a"
-            | "z"
-            | "df"
             | "k"
             | "m"
-            | "mq"
     )
+}
+
+/// Parts of speech that end the leftward walk of an organization name.
+fn stops_org(pos: &str) -> bool {
+    grammatical_pos(pos) || matches!(pos, "ad" | "a" | "z" | "df" | "mq")
 }
 
 /// Verbs that end a name even though names may hold verbs (`整治工作领导小组`).
@@ -647,32 +648,6 @@ fn name_pos(pos: &str) -> bool {
     matches!(pos, "ns" | "nr" | "nrt" | "nz" | "x" | "nrfg" | "j")
 }
 
-fn function_pos(pos: &str) -> bool {
-    matches!(
-        pos,
-        "p" | "u"
-            | "uj"
-            | "ul"
-            | "uz"
-            | "ud"
-            | "ug"
-            | "uv"
-            | "c"
-            | "d"
-            | "r"
-            | "rr"
-            | "rz"
-            | "m"
-            | "q"
-            | "f"
-            | "t"
-            | "y"
-            | "e"
-            | "o"
-            | "k"
-    )
-}
-
 fn ideograph(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
@@ -716,7 +691,8 @@ fn places(text: &str, tokens: &[Token]) -> Vec<RawMention> {
             }
             2 if prev_len == 1
                 && prev.is_some_and(|p| {
-                    !function_pos(p.pos) && !text[p.range()].chars().all(|c| FREE_CHARS.contains(c))
+                    !grammatical_pos(p.pos)
+                        && !text[p.range()].chars().all(|c| FREE_CHARS.contains(c))
                 }) =>
             {
                 prev.map(|p| p.start)
