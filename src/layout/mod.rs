@@ -9,7 +9,9 @@
 //!
 //! * `#`, `##`, `###` lines are headlines: each starts an article. `####` and
 //!   deeper lines are the article's subtitle (when they come right after the
-//!   headline) or section headings.
+//!   headline) or section headings. A `#` line longer than
+//!   [`HEADING_MAX_CHARS`] is body text (a page pasted as one line starts
+//!   with `#` too).
 //! * A short line without sentence punctuation ([`TITLE_MAX_CHARS`]) standing
 //!   alone is a headline without `#` (`禁烧说唱短视频效果好`), unless it comes
 //!   right before another headline (then it is the kicker, 引题:
@@ -283,6 +285,9 @@ fn read_lines(text: &str) -> Vec<Line> {
 }
 
 /// Text of a heading line without its `#` marks.
+/// Longest `#` line (in non-space characters) read as a headline or heading.
+pub const HEADING_MAX_CHARS: usize = 120;
+
 fn strip_hashes(t: &str) -> &str {
     t.trim_start_matches('#').trim()
 }
@@ -295,7 +300,16 @@ fn classify(cleaned: &Cleaned, lines: &mut [Line]) {
     for (i, l) in lines.iter_mut().enumerate() {
         let t = &text[l.range.clone()];
         let hashes = t.chars().take_while(|&c| c == '#').count();
-        if hashes > 0 && !strip_hashes(t).is_empty() {
+        let heading = strip_hashes(t);
+        if hashes > 0
+            && !heading.is_empty()
+            && heading
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .take(HEADING_MAX_CHARS + 1)
+                .count()
+                <= HEADING_MAX_CHARS
+        {
             l.kind = if hashes <= 3 {
                 Kind::Headline(hashes as u32)
             } else {

@@ -127,3 +127,16 @@ fn numbered_section_headings_stay_in_their_article() {
     assert!(!is_numbered_heading("2019年以来，共向184个村发放。"));
     assert!(!is_numbered_heading("1.8万余张"));
 }
+
+#[test]
+fn a_long_hash_line_is_body_text_split_into_sentences() {
+    // A page pasted as one line starts with `#` but is no headline.
+    let body = "郾城区巡察工作坚持政治巡察定位。共发现问题4858件。".repeat(20);
+    let c = clean(&format!("# 奏好四部曲{body}"));
+    let l = layout(&c);
+    assert!(l.articles.iter().all(|a| a.title.is_none()));
+    assert!(l.sentences.len() >= 40, "{} sentences", l.sentences.len());
+    // A headline of ordinary length still is one.
+    let c = clean("# 奏好\"四部曲\"推动巡察工作高质量发展\n\n正文第一句。");
+    assert!(layout(&c).articles[0].title.is_some());
+}

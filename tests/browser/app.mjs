@@ -89,11 +89,13 @@ export async function dropFile(page, name, bytes, type = "text/plain") {
 /**
  * Builds the sample repeated to about `mb` MB (UTF-8) inside the page and
  * drops it on the window as a file; returns its length in UTF-16 units.
+ * With `oneLine`, every line break is removed first: one huge line.
  */
-export async function dropBigSample(page, mb, name = "big.txt") {
+export async function dropBigSample(page, mb, name = "big.txt", oneLine = false) {
   return page.evaluate(
-    async ({ mb, name }) => {
-      const s = await (await fetch("pkg/sample.txt")).text();
+    async ({ mb, name, oneLine }) => {
+      let s = await (await fetch("pkg/sample.txt")).text();
+      if (oneLine) s = s.replace(/\s*\n\s*/g, "");
       const n = Math.ceil((mb * 1024 * 1024) / new TextEncoder().encode(s).length);
       const text = s.repeat(n);
       const dt = new DataTransfer();
@@ -101,6 +103,6 @@ export async function dropBigSample(page, mb, name = "big.txt") {
       window.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
       return text.length;
     },
-    { mb, name },
+    { mb, name, oneLine },
   );
 }

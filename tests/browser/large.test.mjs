@@ -61,3 +61,43 @@ test("large: a 10 MB file completes with progress shown", { timeout: 400_000 }, 
     await app.close();
   }
 });
+
+// Catalogue entry "one 5 MB line with no break": the sample with every line
+// break removed, repeated to 5 MB. It used to freeze the page (the whole line
+// was read as one headline and one sentence, and every figure's context was it).
+test("large: a 5 MB single line completes and stays usable", { timeout: 300_000 }, async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitReady(page, app.t0);
+    const n = await analyses(page);
+    const t0 = Date.now();
+    const units = await dropBigSample(page, 5, "one-line.txt", true);
+    await waitAnalysis(page, n, 240_000);
+    const info = await page.evaluate(() => {
+      const r = window.wenxi.state.report;
+      return {
+        sentences: r.sentences.length,
+        longest: Math.max(...r.sentences.map((s) => s.span.end - s.span.start)),
+        figures: r.figures.length,
+        longestTitle: Math.max(0, ...r.articles.map((a) => (a.title ? a.title.text.length : 0))),
+      };
+    });
+    console.log(`# 5 MB one line (${units} UTF-16 units): ${Date.now() - t0} ms wall; ${JSON.stringify(info)}`);
+    assert.ok(info.sentences > 10_000, "the line is split into sentences");
+    assert.ok(info.longest < 5_000, "no sentence is the whole line");
+    assert.ok(info.longestTitle <= 130, "no headline is the whole line");
+    assert.ok(info.figures > 1000);
+    // The page answers: the figures table shows one page of rows with short contexts.
+    await tab(page, "figures");
+    const rows = page.locator('[data-table="figures"] tbody tr');
+    assert.ok((await rows.count()) <= 200);
+    const cell = await rows.first().innerText();
+    assert.ok(cell.length < 400, `a row is short (${cell.length} chars)`);
+    await tab(page, "text");
+    assert.ok((await page.locator(".text-nav select option").count()) > 10, "text shown in parts");
+    await shot(page, "f-5mb-one-line");
+  } finally {
+    await app.close();
+  }
+});

@@ -2,7 +2,7 @@
 //! keep every span inside the text, and say something useful when it can.
 
 use super::invariants::{check_json_round_trip, check_spans};
-use super::seed::ANALYZER;
+use super::seed::{self, ANALYZER};
 use wenxi::Options;
 
 fn analyze_ok(text: &str) -> wenxi::Report {
@@ -48,6 +48,30 @@ fn five_megabyte_single_line_completes() {
     assert!(r.figures.iter().any(|f| f.surface == "4858件"));
     let last = r.figures.last().unwrap();
     assert!(last.span.end <= wenxi::offsets::utf16_len(&line));
+}
+
+/// The seed page with its line breaks removed: one long line that starts with
+/// `#`. It was read as a 1.2-million-character headline holding one sentence,
+/// which froze the page (every figure's context was that sentence).
+#[test]
+fn seed_page_as_one_line_keeps_its_sentences() {
+    let flat: String = seed::SEED.lines().map(str::trim).collect();
+    let line = flat.repeat(4);
+    assert!(line.starts_with('#') && !line.contains('\n'));
+    let r = ANALYZER.analyze(&line, &Options::default());
+    assert!(r.sentences.len() > 400, "{} sentences", r.sentences.len());
+    let longest = r
+        .sentences
+        .iter()
+        .map(|s| s.span.end - s.span.start)
+        .max()
+        .unwrap();
+    assert!(longest < 2_000, "longest sentence {longest} units");
+    assert!(r
+        .articles
+        .iter()
+        .all(|a| a.title.as_ref().map_or(0, |t| t.text.chars().count()) <= 130));
+    assert!(r.figures.iter().any(|f| f.surface == "4858件"));
 }
 
 #[test]

@@ -59,12 +59,24 @@ export function sentenceText(text, report, i) {
 const CJK = "\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef";
 const OCR_GAP = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, "g");
 
+/** Longest line [`oneLine`] returns, in UTF-16 units (a pasted page can be one 5 MB line). */
+export const LINE_MAX = 1000;
+
 /**
  * One line for display: drops the stray spaces and line breaks OCR leaves
- * between Chinese characters, and collapses other whitespace. (Display only:
- * spans always index the original text.)
+ * between Chinese characters, and collapses other whitespace; longer than
+ * `max` units, it is cut with "…" (only the start of `s` is read, so the cost
+ * never grows with the input). Display only: spans always index the original text.
  */
-export const oneLine = (s) => s.replace(OCR_GAP, "").replace(/\s+/g, " ").trim();
+export function oneLine(s, max = LINE_MAX) {
+  const long = s.length > 2 * max;
+  let out = (long ? s.slice(0, 2 * max) : s).replace(OCR_GAP, "").replace(/\s+/g, " ").trim();
+  if (out.length > max) out = out.slice(0, max);
+  else if (!long) return out;
+  const last = out.charCodeAt(out.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) out = out.slice(0, -1); // never keep half a surrogate pair
+  return out + "…";
+}
 
 /** Size in human units. */
 export function bytesText(n) {

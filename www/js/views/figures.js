@@ -32,16 +32,16 @@ export function render(container, report, ctx) {
   const context = (f) => {
     let s = f.sentence != null ? sentenceText(text, report, f.sentence) : "";
     if (!s) s = text.slice(Math.max(0, f.span.start - 30), f.span.end + 30);
-    s = oneLine(s);
-    return s.length > CONTEXT ? s.slice(0, CONTEXT) + "…" : s;
+    return oneLine(s, CONTEXT);
   };
   const contextCell = (f) => {
     // The sentence with the figure itself marked.
     const s = f.sentence != null ? report.sentences?.[f.sentence] : null;
     if (!s || f.span.start < s.span.start || f.span.end > s.span.end) return context(f);
-    const before = oneLine(text.slice(s.span.start, f.span.start));
+    // Only a window around the figure is read: one sentence can be a whole 5 MB line.
+    const before = oneLine(text.slice(Math.max(s.span.start, f.span.start - 200), f.span.start));
     const hit = text.slice(f.span.start, f.span.end);
-    const after = oneLine(text.slice(f.span.end, s.span.end));
+    const after = oneLine(text.slice(f.span.end, Math.min(s.span.end, f.span.end + 200)));
     const cut = (x, n, left) => (x.length > n ? (left ? "…" + x.slice(-n) : x.slice(0, n) + "…") : x);
     return h("span", {}, cut(before, 40, true), h("mark", { className: "m-fig", textContent: hit }), cut(after, 40, false));
   };
