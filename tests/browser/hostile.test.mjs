@@ -62,12 +62,17 @@ test("hostile: markup stays text, CSP holds, bad files are refused", { timeout: 
     await page.waitForFunction(() => /empty\.txt/.test(document.querySelector("#status").textContent));
     assert.equal(await page.inputValue("#input"), before);
 
-    // A 40 MB file (playwright caps buffers at 50 MB): refused before reading, size and limit named.
-    await page.setInputFiles("#file-input", { name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(40 * 1024 * 1024, 0x41) });
+    // A 50 MB file, built in the page (playwright caps setInputFiles buffers
+    // at 50 MB) and dropped: refused before reading, size and limit named.
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(50 * 1024 * 1024).fill(0x41)], "huge.txt", { type: "text/plain" }));
+      window.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
     await page.waitForFunction(() => /huge\.txt/.test(document.querySelector("#status").textContent));
     const huge = await page.textContent("#status");
-    console.log(`# 40 MB message: ${huge}`);
-    assert.match(huge, /40\.0 MB/);
+    console.log(`# 50 MB message: ${huge}`);
+    assert.match(huge, /50\.0 MB/);
     assert.equal(await page.inputValue("#input"), before);
 
     // Still analyses afterwards.
