@@ -81,6 +81,8 @@ test("large: a 5 MB single line completes and stays usable", { timeout: 300_000 
         longest: Math.max(...r.sentences.map((s) => s.span.end - s.span.start)),
         figures: r.figures.length,
         longestTitle: Math.max(0, ...r.articles.map((a) => (a.title ? a.title.text.length : 0))),
+        wasmMB: Math.round(window.wenxi.state.timing.wasmBytes / 2 ** 20),
+        pageHeapMB: Math.round(performance.memory.usedJSHeapSize / 2 ** 20),
       };
     });
     console.log(`# 5 MB one line (${units} UTF-16 units): ${Date.now() - t0} ms wall; ${JSON.stringify(info)}`);

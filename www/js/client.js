@@ -172,6 +172,8 @@ export class WorkerClient extends EventTarget {
       // from the worker's post to the page's handler (message delivery).
       waitedMs: data.waited,
       deliveryMs: performance.timeOrigin + t1 - data.sent,
+      // Size of the wasm linear memory after the analysis (it never shrinks: the peak).
+      wasmBytes: data.wasmBytes,
     };
   }
 

@@ -106,6 +106,7 @@ async function runOne(text) {
       delivery: res.deliveryMs,
       parse: res.parseMs,
       render: t2 - t1,
+      wasmBytes: res.wasmBytes,
     };
     status(() => t("status.done", fmt(text.length), fmt(Math.round(t2 - t0))), "ok");
     document.body.dataset.analyses = String(Number(document.body.dataset.analyses || 0) + 1);

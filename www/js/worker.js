@@ -6,6 +6,8 @@ import { TO_WORKER, TO_PAGE, DEFAULT_TRANSFER, PART_THRESHOLD, PART_ITEMS, PART_
 const t0 = performance.now();
 /** @type {any} */
 let analyzer = null;
+/** The wasm module's linear memory (its size is the engine's heap, reported with each result). */
+let memory = null;
 const features = { kwic: false, decodeWithName: false };
 
 const post = (type, id, data, transfer) => self.postMessage({ type, id, data }, transfer || []);
@@ -19,7 +21,7 @@ const ready = (async () => {
       if (!r.ok) throw new Error(`${dictUrl.pathname}: HTTP ${r.status}`);
       return r.text();
     }),
-    init(),
+    init().then((exports) => (memory = exports.memory)),
   ]);
   analyzer = new wasm.Analyzer(dict);
   features.kwic = typeof analyzer.kwic === "function";
@@ -47,9 +49,10 @@ function analyze(id, { text, options = {}, transfer = DEFAULT_TRANSFER, waited =
   const json = analyzer.analyze(text, JSON.stringify(options), progress);
   const ms = performance.now() - start;
   const sent = performance.timeOrigin + performance.now();
-  if (transfer === "object") post(TO_PAGE.RESULT, id, { report: JSON.parse(json), ms, waited, sent });
-  else if (json.length > PART_THRESHOLD) postInParts(id, json, { ms, waited, sent });
-  else post(TO_PAGE.RESULT, id, { json, ms, waited, sent });
+  const meta = { ms, waited, sent, wasmBytes: memory?.buffer.byteLength };
+  if (transfer === "object") post(TO_PAGE.RESULT, id, { report: JSON.parse(json), ...meta });
+  else if (json.length > PART_THRESHOLD) postInParts(id, json, meta);
+  else post(TO_PAGE.RESULT, id, { json, ...meta });
 }
 
 /** Sends a big report as slices of its big arrays, then the rest. */
