@@ -1,5 +1,7 @@
 //! The wasm-bindgen layer: a newtype over [`crate::Analyzer`], JSON out. No logic.
 
+use std::sync::OnceLock;
+
 use wasm_bindgen::prelude::*;
 
 /// Installs the panic hook once, so a panic is logged with its message.
@@ -8,16 +10,35 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// The analyzer, built once per worker and kept across messages.
+/// The engine of this wasm instance: built once by [`Analyzer::new`], or
+/// already present in a restored memory snapshot (see [`Analyzer::restored`]).
+/// It lives in a static, not behind a handle's pointer, so that a copy of the
+/// linear memory taken after the build holds it at a place the code can find.
+static ENGINE: OnceLock<crate::Analyzer> = OnceLock::new();
+
+/// A handle to the instance's engine, kept by the worker across messages.
 #[wasm_bindgen]
-pub struct Analyzer(crate::Analyzer);
+pub struct Analyzer(&'static crate::Analyzer);
 
 #[wasm_bindgen]
 impl Analyzer {
-    /// Builds the analyzer from jieba's dictionary text.
+    /// Builds the engine from jieba's dictionary text (once per instance: a
+    /// second call returns the engine already built).
     #[wasm_bindgen(constructor)]
     pub fn new(dict: &str) -> Result<Analyzer, JsError> {
-        Ok(Analyzer(crate::Analyzer::new(dict)?))
+        if let Some(engine) = ENGINE.get() {
+            return Ok(Analyzer(engine));
+        }
+        let engine = crate::Analyzer::new(dict)?;
+        Ok(Analyzer(ENGINE.get_or_init(|| engine)))
+    }
+
+    /// The engine found in this instance's memory, if any. After the worker
+    /// copies a snapshot of linear memory (taken right after [`Analyzer::new`]
+    /// in an instance of the same module, before any analysis) into a fresh
+    /// instance, the engine is there without rebuilding the dictionary.
+    pub fn restored() -> Option<Analyzer> {
+        ENGINE.get().map(Analyzer)
     }
 
     /// Analyses `text` with options given as JSON; returns the report as JSON.

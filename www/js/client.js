@@ -89,7 +89,7 @@ export class WorkerClient extends EventTarget {
       if (type === TO_PAGE.READY) {
         this.features = data.features;
         this.readyMs = performance.now() - this.startedAt;
-        this.setState({ state: "ready", ms: this.readyMs, workerMs: data.ms, features: data.features });
+        this.setState({ state: "ready", ms: this.readyMs, workerMs: data.ms, phases: data.phases, features: data.features });
       } else if (type === TO_PAGE.ERROR) {
         this.failAll(new Error(data.message));
         this.setState({ state: "failed", message: data.message });

@@ -45,6 +45,8 @@ const state = {
   report: null,
   /** Timings of the last analysis, ms. */
   timing: null,
+  /** Engine start-up timing (ms): worker phases and page-side ready time. */
+  startup: null,
   running: null,
   wanted: null,
   textView: null,
@@ -67,6 +69,8 @@ function showEngine() {
 }
 client.addEventListener("state", (ev) => {
   if (ev.detail.state === "failed") client.lastError = ev.detail.message;
+  // Start-up timing, for the tests and the browser benchmark.
+  if (ev.detail.state === "ready") state.startup = { readyMs: ev.detail.ms, workerMs: ev.detail.workerMs, ...ev.detail.phases };
   showEngine();
   if (ev.detail.state === "failed") status(t("status.loadFailed", ev.detail.message), "error");
 });

@@ -1,6 +1,14 @@
 // The module worker: loads wasm and the jieba dictionary once, as soon as it
 // starts, keeps one Analyzer alive, and answers the messages in protocol.js.
+//
+// Start-up: building the analyzer from the 5 MB dictionary text is most of
+// the time to "ready" (about 0.4 s in wasm). So after the first build the
+// worker keeps a copy of the wasm linear memory (a snapshot taken right after
+// the build, before any message is handled, so it holds no user text) in the
+// Cache API, keyed by ENGINE (a hash of the wasm and the dictionary). Later
+// starts copy it into the fresh instance instead of fetching and building.
 import init, * as wasm from "../pkg/wenxi.js";
+import { ENGINE } from "../pkg/engine.js";
 import { TO_WORKER, TO_PAGE, DEFAULT_TRANSFER, PART_THRESHOLD, PART_ITEMS, PART_KEYS } from "./protocol.js";
 
 const t0 = performance.now();
@@ -13,23 +21,100 @@ const features = { kwic: false, decodeWithName: false };
 const post = (type, id, data, transfer) => self.postMessage({ type, id, data }, transfer || []);
 const errorData = (e) => ({ message: String(e?.message ?? e), name: e?.name || "Error", code: e?.code, detail: e?.detail });
 
+/** Start-up phases in ms since the worker started, and how the engine came to be (reported with READY). */
+const phases = { source: "built" };
+const mark = (name) => (phases[name] = Math.round(performance.now() - t0));
+
+/**
+ * Where the memory snapshot lives. Not named `wenxi-…`: the service worker
+ * deletes those caches when a new version activates, while this one is
+ * managed here (a new ENGINE replaces the old entry).
+ */
+const SNAPSHOT_CACHE = "wenxi.engine";
+const snapshotUrl = new URL(`../pkg/engine-${ENGINE}.snapshot`, import.meta.url).href;
+const PAGE = 65536;
+
+/** The snapshot for this ENGINE as a Response (body not read yet), or null (none, no Cache API, any error). */
+async function findSnapshot() {
+  try {
+    if (!self.caches) return null;
+    return (await (await caches.open(SNAPSHOT_CACHE)).match(snapshotUrl)) || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Copies a snapshot into this fresh instance; true if the engine is there afterwards. */
+function restore(buf) {
+  const have = memory.buffer.byteLength;
+  if (buf.byteLength < have || buf.byteLength % PAGE) return false;
+  memory.grow((buf.byteLength - have) / PAGE);
+  new Uint8Array(memory.buffer).set(new Uint8Array(buf));
+  analyzer = wasm.Analyzer.restored() ?? null;
+  if (!analyzer) {
+    // The memory is now in an unknown state: drop the snapshot and fail; the next start builds.
+    caches.open(SNAPSHOT_CACHE).then((c) => c.delete(snapshotUrl));
+    throw new Error("the saved engine could not be restored; reload the page");
+  }
+  return true;
+}
+
+/** Stores a copy of the memory as it is right after the build (synchronous copy, then an async write). */
+function saveSnapshot() {
+  if (!self.caches) return;
+  const copy = memory.buffer.slice(0);
+  caches
+    .open(SNAPSHOT_CACHE)
+    .then(async (cache) => {
+      for (const req of await cache.keys()) if (req.url !== snapshotUrl) await cache.delete(req);
+      await cache.put(snapshotUrl, new Response(copy, { headers: { "content-type": "application/octet-stream" } }));
+    })
+    .catch(() => {
+      /* storage full or unavailable: the next start builds again */
+    });
+}
+
 const ready = (async () => {
   const dictUrl = new URL("../pkg/jieba-dict.txt", import.meta.url);
-  // Fetch the dictionary while the wasm module compiles.
-  const [dict] = await Promise.all([
-    fetch(dictUrl).then((r) => {
+  const fetchDict = () =>
+    fetch(dictUrl).then(async (r) => {
       if (!r.ok) throw new Error(`${dictUrl.pathname}: HTTP ${r.status}`);
-      return r.text();
+      const text = await r.text();
+      mark("dictionary");
+      return text;
+    });
+  // While the wasm module compiles: read the snapshot if there is one, else fetch the dictionary.
+  const [source] = await Promise.all([
+    findSnapshot().then(async (res) => {
+      mark("snapshotLookup");
+      if (!res) return { dict: await fetchDict() };
+      try {
+        const buf = await res.arrayBuffer();
+        mark("snapshotRead");
+        phases.snapshotMB = Math.round(buf.byteLength / 2 ** 20);
+        return { snapshot: buf };
+      } catch {
+        return { dict: await fetchDict() };
+      }
     }),
-    init().then((exports) => (memory = exports.memory)),
+    init().then((exports) => {
+      memory = exports.memory;
+      mark("wasm");
+    }),
   ]);
-  analyzer = new wasm.Analyzer(dict);
+  if (source.snapshot && restore(source.snapshot)) {
+    phases.source = "snapshot";
+  } else {
+    analyzer = new wasm.Analyzer(source.dict ?? (await fetchDict()));
+    saveSnapshot();
+  }
+  mark("analyzer");
   features.kwic = typeof analyzer.kwic === "function";
   features.decodeWithName = typeof wasm.decode === "function" && wasm.decode.length >= 3;
 })();
 
 ready.then(
-  () => post(TO_PAGE.READY, 0, { ms: performance.now() - t0, features }),
+  () => post(TO_PAGE.READY, 0, { ms: performance.now() - t0, phases, features }),
   (e) => post(TO_PAGE.ERROR, 0, errorData(e)),
 );
 
