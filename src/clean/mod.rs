@@ -270,7 +270,9 @@ fn pass(chars: &[(char, u32)]) -> Vec<(char, u32)> {
 
 /// The wrap width of hard-wrapped text, in characters: the length most lines
 /// that stop mid-sentence share (within one character). `None` when no length
-/// is shared by at least three such lines and 30% of them.
+/// is shared by at least three such lines, 30% of them and a quarter of all
+/// non-empty lines (in a hard-wrapped column most lines are full; in text with
+/// one paragraph per line, headlines of similar length are not a column).
 fn wrap_width(chars: &[(char, u32)], lines: &[(usize, usize)]) -> Option<usize> {
     let open: Vec<usize> = lines
         .iter()
@@ -302,7 +304,11 @@ fn wrap_width(chars: &[(char, u32)], lines: &[(usize, usize)]) -> Option<usize> 
         }
     }
     let (score, len) = best?;
-    (score >= 3 && score * 10 >= open.len() * 3).then_some(len + 1)
+    let non_empty = lines
+        .iter()
+        .filter(|&&(s, e)| (s..e).any(|i| !is_space(chars[i].0)))
+        .count();
+    (score >= 3 && score * 10 >= open.len() * 3 && score * 4 >= non_empty).then_some(len + 1)
 }
 
 /// Deletes the stray spaces of one logical line `[ls, le)` (joined breaks already unkept).

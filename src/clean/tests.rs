@@ -151,3 +151,30 @@ mod props {
         }
     }
 }
+
+/// One paragraph per line with many headlines of about the same length (a
+/// news corpus): the headlines are not a column width, so nothing is joined.
+/// (They were read as a 10-character wrap width, which joined paragraphs and
+/// made `clean` repeat its pass 26 times on 1 MB of such text.)
+#[test]
+fn headlines_of_one_length_are_not_a_wrap_width() {
+    let heads = [
+        "北京举行新年音乐会",
+        "李鹏在北京考察企业",
+        "延安供水工程建成通水",
+        "归来的雁阵飞过渭水",
+        "国务院侨办发表新年贺词",
+        "胜利海上油田产油创新高",
+    ];
+    let mut text = String::new();
+    for h in heads {
+        text.push_str(h);
+        text.push('\n');
+        text.push_str("本市各界群众在广场上举行联欢活动，大家说“新年新气象”\n");
+        text.push_str("记者在现场看到，演出持续了两个多小时，观众反响热烈。\n");
+        text.push_str("主办方介绍，今年的活动规模超过往年”\n");
+        text.push_str("不少市民带着孩子前来观看。\n");
+    }
+    let c = clean(&text);
+    assert_eq!(c.text.lines().count(), text.lines().count(), "{}", c.text);
+}
