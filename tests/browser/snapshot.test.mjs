@@ -12,8 +12,13 @@ const startup = (page) => page.evaluate(() => window.wenxi.state.startup);
 
 /** Waits until the worker has written its snapshot; returns the cache keys. */
 async function snapshotKeys(page) {
-  await page.waitForFunction(async () => (await (await caches.open("wenxi.engine")).keys()).length > 0, null, { timeout: 30_000, polling: 200 });
-  return page.evaluate(async () => (await (await caches.open("wenxi.engine")).keys()).map((r) => r.url));
+  const keys = () => page.evaluate(async () => (await (await caches.open("wenxi.engine")).keys()).map((r) => r.url));
+  for (let i = 0; i < 150; i++) {
+    const k = await keys();
+    if (k.length) return k;
+    await page.waitForTimeout(200);
+  }
+  return keys();
 }
 
 test("snapshot: the restored engine gives the same report as the built one", { timeout: 180_000 }, async () => {

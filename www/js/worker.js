@@ -48,7 +48,11 @@ async function findSnapshot() {
 function restore(buf) {
   const have = memory.buffer.byteLength;
   if (buf.byteLength < have || buf.byteLength % PAGE) return false;
-  memory.grow((buf.byteLength - have) / PAGE);
+  try {
+    memory.grow((buf.byteLength - have) / PAGE);
+  } catch {
+    return false; // no room for it: build instead (nothing was written yet)
+  }
   new Uint8Array(memory.buffer).set(new Uint8Array(buf));
   analyzer = wasm.Analyzer.restored() ?? null;
   if (!analyzer) {
