@@ -78,15 +78,35 @@ fn sorted(list: &str) -> Vec<char> {
     v
 }
 
+/// A bitmap over the Basic Multilingual Plane, for constant-time char-set tests.
+struct CharSet(Vec<u64>);
+
+impl CharSet {
+    fn new(list: &str) -> CharSet {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for c in sorted(list) {
+            let c = c as usize;
+            if c < 0x10000 {
+                bits[c / 64] |= 1 << (c % 64);
+            }
+        }
+        CharSet(bits)
+    }
+    fn contains(&self, c: char) -> bool {
+        let c = c as usize;
+        c < 0x10000 && self.0[c / 64] & (1 << (c % 64)) != 0
+    }
+}
+
 /// True when `c` is a common Chinese surname.
 pub fn is_surname(c: char) -> bool {
-    static S: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    S.get_or_init(|| sorted(SURNAMES)).binary_search(&c).is_ok()
+    static S: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
+    S.get_or_init(|| CharSet::new(SURNAMES)).contains(c)
 }
 
 fn is_translit(c: char) -> bool {
-    static S: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    S.get_or_init(|| sorted(TRANSLIT)).binary_search(&c).is_ok()
+    static S: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
+    S.get_or_init(|| CharSet::new(TRANSLIT)).contains(c)
 }
 
 /// A small mixing hasher: deterministic across platforms and runs.

@@ -363,19 +363,16 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
     }
     // A mention that starts or ends inside a common word is cut wrongly
     // (`美丽乡` of `美丽乡村`, `史·铸魂` of `党史`).
-    // A cut that leaves two or more chars of the word inside the mention
+    // A cut that leaves two or more chars of the word on each side
     // (`法国|总理`, `马克思|主义`) splits a compound of a name and a head,
-    // not a common word.
+    // not a common word (`美丽乡|村`).
     let inside_word = |at: usize| {
         let k = tokens.partition_point(|t| (t.end as usize) <= at);
         tokens.get(k).is_some_and(|t| {
             let (ts, te) = (t.start as usize, t.end as usize);
             ts < at
                 && at < te
-                && text[ts.max(m.start)..te.min(m.end).max(ts.max(m.start))]
-                    .chars()
-                    .count()
-                    < 2
+                && (text[ts..at].chars().count() < 2 || text[at..te].chars().count() < 2)
                 && !TITLES.contains(&&text[at..t.end as usize])
                 && !TITLES.contains(&&text[t.start as usize..at])
                 && matches!(
