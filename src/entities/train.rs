@@ -530,7 +530,7 @@ impl Trainer {
     }
 
     /// The averaged weights: emissions (`2^bits` rows of `LABELS`) and transitions.
-    pub fn averaged(&self) -> (Vec<f32>, Vec<f32>) {
+    pub fn averaged(&self) -> Weights {
         let avg = |w: &[f32], a: &[f32]| -> Vec<f32> {
             w.iter().zip(a).map(|(w, a)| w - a / self.c).collect()
         };
@@ -545,11 +545,14 @@ impl Trainer {
     }
 }
 
+/// Float weights of a model: emissions (`2^bits` rows of `LABELS`) and transitions.
+pub type Weights = (Vec<f32>, Vec<f32>);
+
 /// Averages the averaged weights of several trainers (the same corpus in
 /// different orders): a bagged model, steadier than any one run.
-pub fn mean_weights(runs: &[(Vec<f32>, Vec<f32>)]) -> (Vec<f32>, Vec<f32>) {
+pub fn mean_weights(runs: &[Weights]) -> Weights {
     let k = runs.len().max(1) as f32;
-    let mean = |pick: fn(&(Vec<f32>, Vec<f32>)) -> &Vec<f32>| -> Vec<f32> {
+    let mean = |pick: fn(&Weights) -> &Vec<f32>| -> Vec<f32> {
         let mut out = vec![0f32; runs.first().map_or(0, |r| pick(r).len())];
         for r in runs {
             for (o, x) in out.iter_mut().zip(pick(r)) {
