@@ -9,7 +9,9 @@
 //! ```
 //!
 //! Options: `--bits N` (weight table of 2^N rows, default 17),
-//! `--epochs N` (default 10), `--prune N` (int8 weights of magnitude <= N
+//! `--epochs N` (default 10), `--runs N` (train N times over differently
+//! shuffled data and average the N averaged models, default 3: a bagged
+//! model is steadier than any single run), `--prune N` (int8 weights of magnitude <= N
 //! become 0, default 3: the table then compresses to a fraction); `--dev GOLD.jsonl` scores each epoch's
 //! averaged model on a `{"text","spans"}` file (for tuning only; it is never
 //! trained on). Training is deterministic: the same corpus and
@@ -21,7 +23,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use wenxi::entities::model::Model;
-use wenxi::entities::train::{examples, parse_pfr_line, Trainer};
+use wenxi::entities::train::{examples, export_weights, mean_weights, parse_pfr_line, Trainer};
 use wenxi::eval::Scores;
 use wenxi::Analyzer;
 
@@ -65,7 +67,7 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_env();
-    let (mut bits, mut epochs, mut prune) = (17u32, 10usize, 3i8);
+    let (mut bits, mut epochs, mut prune, mut runs) = (17u32, 10usize, 3i8, 3usize);
     let mut paths: Vec<String> = Vec::new();
     let mut dev: Option<String> = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -83,6 +85,13 @@ fn run() -> Result<(), String> {
                     .map_err(|e| e.to_string())?
                     .parse()
                     .map_err(|e| format!("--epochs: {e}"))?
+            }
+            Long("runs") => {
+                runs = parser
+                    .value()
+                    .map_err(|e| e.to_string())?
+                    .parse()
+                    .map_err(|e| format!("--runs: {e}"))?
             }
             Long("prune") => {
                 prune = parser
@@ -106,7 +115,7 @@ fn run() -> Result<(), String> {
     }
     let [pfr, out] = paths.as_slice() else {
         return Err(
-            "usage: wenxi-train-ner [--bits N] [--epochs N] PFR_199801.utf8.txt OUT.model".into(),
+            "usage: wenxi-train-ner [--bits N] [--epochs N] [--runs N] [--prune N] [--dev GOLD.jsonl] PFR_199801.utf8.txt OUT.model".into(),
         );
     };
     let corpus = std::fs::read_to_string(pfr).map_err(|e| format!("{pfr}: {e}"))?;
@@ -126,31 +135,47 @@ fn run() -> Result<(), String> {
         data.len(),
         t0.elapsed()
     );
-    let mut trainer = Trainer::new(bits);
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut seed = 0x2545_F491_4F6C_DD1Du64;
-    for epoch in 1..=epochs {
-        // Fisher-Yates with xorshift: deterministic shuffles.
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
+    let gold = match &dev {
+        Some(dev) => Some(std::fs::read_to_string(dev).map_err(|e| format!("{dev}: {e}"))?),
+        None => None,
+    };
+    let mut averaged = Vec::new();
+    for run in 0..runs.max(1) {
+        let mut trainer = Trainer::new(bits);
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut seed = 0x2545_F491_4F6C_DD1Du64 ^ (run as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        for epoch in 1..=epochs {
+            // Fisher-Yates with xorshift: deterministic shuffles.
+            for i in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(i, (seed % (i as u64 + 1)) as usize);
+            }
+            let errors = trainer.epoch(&data, &order);
+            eprintln!(
+                "run {run} epoch {epoch}: {errors} char errors ({:.3}%), {:.1?}",
+                100.0 * errors as f64 / chars as f64,
+                t0.elapsed()
+            );
         }
-        let errors = trainer.epoch(&data, &order);
-        eprintln!(
-            "epoch {epoch}: {errors} char errors ({:.3}%), {:.1?}",
-            100.0 * errors as f64 / chars as f64,
-            t0.elapsed()
-        );
-        if let Some(dev) = &dev {
-            let gold = std::fs::read_to_string(dev).map_err(|e| format!("{dev}: {e}"))?;
+        if let Some(gold) = &gold {
             let bytes = trainer.export(prune);
             let model = Model::from_bytes(&bytes).map_err(|e| e.0.to_string())?;
-            eprint!("{}", score(&analyzer, &model, &gold)?);
+            eprint!("run {run}:\n{}", score(&analyzer, &model, gold)?);
         }
+        averaged.push(trainer.averaged());
     }
-    let bytes = trainer.export(prune);
+    let (w, t) = mean_weights(&averaged);
+    let bytes = export_weights(bits, &w, &t, prune);
+    if let Some(gold) = &gold {
+        let model = Model::from_bytes(&bytes).map_err(|e| e.0.to_string())?;
+        eprint!(
+            "mean of {} runs:\n{}",
+            averaged.len(),
+            score(&analyzer, &model, gold)?
+        );
+    }
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
     Ok(())

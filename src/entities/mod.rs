@@ -68,28 +68,24 @@ pub fn segments(text: &str) -> Vec<Range<usize>> {
 /// `tokens` must be sorted by start; those outside `seg` are ignored.
 pub fn segment_words(text: &str, seg: Range<usize>, tokens: &[Token]) -> (Vec<char>, Vec<Word>) {
     let s = &text[seg.clone()];
-    let mut chars = Vec::with_capacity(s.len() / 3 + 1);
-    let mut byte_to_char = Vec::with_capacity(s.len() / 3 + 2);
-    for (b, c) in s.char_indices() {
-        chars.push(features::norm(c));
-        byte_to_char.push((seg.start + b, chars.len() - 1));
-    }
-    let idx = |b: usize| -> Option<usize> {
-        if b == seg.end {
-            return Some(chars.len());
-        }
-        byte_to_char
-            .binary_search_by_key(&b, |x| x.0)
-            .ok()
-            .map(|k| byte_to_char[k].1)
-    };
+    let chars: Vec<char> = s.chars().map(features::norm).collect();
+    // Tokens are sorted and disjoint: one forward walk maps their byte
+    // offsets to char indices.
     let first = tokens.partition_point(|t| (t.start as usize) < seg.start);
     let mut words = Vec::new();
+    let (mut byte, mut ci) = (seg.start, 0usize);
+    let mut advance_to = |b: usize| -> Option<usize> {
+        while byte < b {
+            byte += text[byte..].chars().next().map_or(1, char::len_utf8);
+            ci += 1;
+        }
+        (byte == b).then_some(ci)
+    };
     for t in &tokens[first..] {
         if t.end as usize > seg.end {
             break;
         }
-        if let (Some(a), Some(b)) = (idx(t.start as usize), idx(t.end as usize)) {
+        if let (Some(a), Some(b)) = (advance_to(t.start as usize), advance_to(t.end as usize)) {
             words.push(Word {
                 start: a,
                 end: b,

@@ -363,11 +363,16 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
     }
     // A mention that starts or ends inside a common word is cut wrongly
     // (`美丽乡` of `美丽乡村`, `史·铸魂` of `党史`).
+    // A cut that leaves two or more chars of the word on each side
+    // (`法国|总理`, `马克思|主义`) splits a compound of a name and a head,
+    // not a common word (`美丽乡|村`).
     let inside_word = |at: usize| {
         let k = tokens.partition_point(|t| (t.end as usize) <= at);
         tokens.get(k).is_some_and(|t| {
-            (t.start as usize) < at
-                && at < t.end as usize
+            let (ts, te) = (t.start as usize, t.end as usize);
+            ts < at
+                && at < te
+                && (text[ts..at].chars().count() < 2 || text[at..te].chars().count() < 2)
                 && !TITLES.contains(&&text[at..t.end as usize])
                 && !TITLES.contains(&&text[t.start as usize..at])
                 && matches!(
@@ -376,7 +381,9 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
                 )
         })
     };
-    if inside_word(m.start) || inside_word(m.end) {
+    // One-char places are judged by their word below (`访华`, `驻京`).
+    let one_char_place = m.kind == EntityType::Place && chars.len() == 1;
+    if !one_char_place && (inside_word(m.start) || inside_word(m.end)) {
         return false;
     }
     match m.kind {
@@ -408,10 +415,7 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
             // A common word that jieba knows as such is not a name (`小麦`, `轮流`).
             let cover = covering(tokens, m.start, m.end);
             if cover.len() == 1
-                && matches!(
-                    cover[0].pos,
-                    "n" | "v" | "vn" | "a" | "l" | "i" | "d" | "t" | "m"
-                )
+                && matches!(cover[0].pos, "n" | "v" | "vn" | "a" | "l" | "i" | "d" | "m")
                 && chars.len() >= 2
             {
                 return false;
@@ -797,6 +801,7 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
         .collect();
     let rule_places: Vec<RawMention> = places(text, tokens)
         .into_iter()
+        .map(|m| strip_generic_tail(text, m))
         .chain(listed_places(text))
         .collect();
     let all_places: Vec<RawMention> = rule_places

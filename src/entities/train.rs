@@ -76,6 +76,31 @@ const ORG_WORDS: &[&str] = &[
     "团中央",
 ];
 
+/// Bodies that form one organization with the place (or person) named
+/// right before them: `美国国会`, `挪威议会`, `加拿大海军`, `桥本内阁`.
+const BODIES_AFTER_NAME: &[&str] = &["国会", "议会", "海军", "空军", "陆军", "内阁"];
+
+/// If the span pushed last is a place or person ending at `at`, removes it
+/// and returns its start: the name and the body after it are one organization.
+fn take_name_before(spans: &mut Vec<(usize, usize, EntityType)>, at: usize) -> Option<usize> {
+    match spans.last() {
+        Some(&(s, e, EntityType::Place | EntityType::Person)) if e == at => {
+            spans.pop();
+            Some(s)
+        }
+        _ => None,
+    }
+}
+
+/// `国防部长`, `财政部长`: a minister's title holds the ministry, which the
+/// NER gold sets label ORG up to `部` (with the country before it:
+/// `美国财政部长` → `美国财政部`). `副部长`, `总部长` hold no ministry.
+fn ministry_of_title(w: &str) -> Option<usize> {
+    let n = w.chars().count();
+    (n >= 4 && w.ends_with("部长") && !w.starts_with('副') && !w.ends_with("副部长"))
+        .then_some(n - 1)
+}
+
 /// Words the NER gold sets label as LOC although PFR does not.
 const LOC_WORDS: &[&str] = &[
     "地球",
@@ -338,6 +363,15 @@ pub fn parse_pfr_line(line: &str) -> Labelled {
             "j" if w.chars().count() == 1 && PLACE_ABBR.contains(w) => {
                 spans.push(one(EntityType::Place))
             }
+            "n" if ministry_of_title(w).is_some() => {
+                let len = ministry_of_title(w).unwrap_or(0);
+                let s0 = take_name_before(&mut spans, starts[i]).unwrap_or(starts[i]);
+                spans.push((s0, starts[i] + len, EntityType::Organization));
+            }
+            _ if BODIES_AFTER_NAME.contains(&w) => {
+                let s0 = take_name_before(&mut spans, starts[i]).unwrap_or(starts[i]);
+                spans.push((s0, starts[i + 1], EntityType::Organization));
+            }
             _ if ORG_ABBR.contains(&w) || ORG_WORDS.contains(&w) => {
                 spans.push(one(EntityType::Organization))
             }
@@ -495,35 +529,64 @@ impl Trainer {
         errors
     }
 
-    /// The averaged model, quantized to int8 weights, as model-file bytes.
-    /// Weights whose quantized magnitude is at most `prune` become 0, which
-    /// makes the table compress far better at little cost in accuracy.
-    pub fn export(&self, prune: i8) -> Vec<u8> {
+    /// The averaged weights: emissions (`2^bits` rows of `LABELS`) and transitions.
+    pub fn averaged(&self) -> Weights {
         let avg = |w: &[f32], a: &[f32]| -> Vec<f32> {
             w.iter().zip(a).map(|(w, a)| w - a / self.c).collect()
         };
-        let w = avg(&self.w, &self.acc);
-        let t = avg(&self.t, &self.tacc);
-        // Scale so that the 99.99th percentile magnitude maps to 127; clip the rest.
-        let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
-        let top = if mags.is_empty() {
-            1.0
-        } else {
-            let k = (mags.len() as f64 * 0.9999) as usize;
-            let k = k.min(mags.len() - 1);
-            *mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b)).1
-        };
-        let scale = 127.0 / top.max(1e-6);
-        let mut out = Vec::with_capacity(12 + 4 * t.len() + w.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&self.bits.to_le_bytes());
-        for x in &t {
-            out.extend_from_slice(&((x * scale).round() as i32).to_le_bytes());
-        }
-        for x in &w {
-            let q = (x * scale).round().clamp(-127.0, 127.0) as i8;
-            out.push(if q.abs() <= prune { 0 } else { q as u8 });
+        (avg(&self.w, &self.acc), avg(&self.t, &self.tacc))
+    }
+
+    /// The averaged model, quantized to int8 weights, as model-file bytes
+    /// (see [`export_weights`]).
+    pub fn export(&self, prune: i8) -> Vec<u8> {
+        let (w, t) = self.averaged();
+        export_weights(self.bits, &w, &t, prune)
+    }
+}
+
+/// Float weights of a model: emissions (`2^bits` rows of `LABELS`) and transitions.
+pub type Weights = (Vec<f32>, Vec<f32>);
+
+/// Averages the averaged weights of several trainers (the same corpus in
+/// different orders): a bagged model, steadier than any one run.
+pub fn mean_weights(runs: &[Weights]) -> Weights {
+    let k = runs.len().max(1) as f32;
+    let mean = |pick: fn(&Weights) -> &Vec<f32>| -> Vec<f32> {
+        let mut out = vec![0f32; runs.first().map_or(0, |r| pick(r).len())];
+        for r in runs {
+            for (o, x) in out.iter_mut().zip(pick(r)) {
+                *o += x / k;
+            }
         }
         out
+    };
+    (mean(|r| &r.0), mean(|r| &r.1))
+}
+
+/// Model-file bytes for float weights `w` (`2^bits` rows) and transitions `t`,
+/// quantized to int8. Weights whose quantized magnitude is at most `prune`
+/// become 0, which makes the table compress far better at little cost in accuracy.
+pub fn export_weights(bits: u32, w: &[f32], t: &[f32], prune: i8) -> Vec<u8> {
+    // Scale so that the 99.99th percentile magnitude maps to 127; clip the rest.
+    let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
+    let top = if mags.is_empty() {
+        1.0
+    } else {
+        let k = (mags.len() as f64 * 0.9999) as usize;
+        let k = k.min(mags.len() - 1);
+        *mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b)).1
+    };
+    let scale = 127.0 / top.max(1e-6);
+    let mut out = Vec::with_capacity(12 + 4 * t.len() + w.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&bits.to_le_bytes());
+    for x in t {
+        out.extend_from_slice(&((x * scale).round() as i32).to_le_bytes());
     }
+    for x in w {
+        let q = (x * scale).round().clamp(-127.0, 127.0) as i8;
+        out.push(if q.abs() <= prune { 0 } else { q as u8 });
+    }
+    out
 }
