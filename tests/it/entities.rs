@@ -86,6 +86,13 @@ fn seed_score(report: &Report) -> SeedScore {
 fn seed_gold_entities_found_with_their_type() {
     let s = seed_score(&seed_report());
     let recall = s.found as f64 / s.gold as f64;
+    eprintln!(
+        "seed entities: found {}/{}, wrong {}/{} reported",
+        s.found,
+        s.gold,
+        s.wrong.len(),
+        s.reported
+    );
     assert!(
         recall >= 0.90,
         "found {}/{} ({recall:.3}); missed {:?}",
