@@ -82,6 +82,25 @@ const ORG_SUFFIXES: &[&str] = &[
     "供电所",
     "派出所",
     "街道办事处",
+    "残联",
+    "妇联",
+    "侨联",
+    "文联",
+    "工商联",
+    "科协",
+    "总工会",
+    "团委",
+    "红十字会",
+    "促进会",
+    "联合会",
+    "研究会",
+    "基金会",
+    "商会",
+    "日报社",
+    "报社",
+    "电视台",
+    "广播电台",
+    "出版社",
 ];
 
 /// Job titles: a Party unit before them is read as part of the title.
@@ -244,8 +263,59 @@ const PREDICATES: &[&str] = &[
     "对", "向", "经", "据", "任", "担任", "参加", "协调", "会同", "督促", "要求", "指导", "推动",
     "深入", "走进", "邀请", "积极", "发挥", "依托", "通过", "根据", "按照", "结合", "针对", "发布",
     "印发", "作为", "会议", "表示", "介绍", "说", "配合", "牵头", "抽调", "有", "被", "帮助",
-    "打造", "建立", "构建", "学习", "加强", "落实", "推进", "完善", "实行", "实施", "建设",
+    "打造", "建立", "构建", "学习", "加强", "落实", "推进", "完善", "实行", "实施", "建设", "讯",
+    "如", "批准", "所属", "属于", "隶属", "注重", "培养", "走", "出", "刚出", "设立", "创办",
+    "宣布", "称", "认为", "指出", "加入", "访问", "会见", "给", "让", "请", "仍", "会",
 ];
+
+/// What follows a country or city to name its team: `日本女队`,
+/// `德国男子网球队`, `匈牙利队` (longest first).
+const TEAM_TAILS: &[&str] = &[
+    "男子网球队",
+    "女子网球队",
+    "男子足球队",
+    "女子足球队",
+    "男子篮球队",
+    "女子篮球队",
+    "男子排球队",
+    "女子排球队",
+    "国家队",
+    "代表队",
+    "男队",
+    "女队",
+    "男篮",
+    "女篮",
+    "男排",
+    "女排",
+    "男足",
+    "女足",
+    "队",
+];
+
+/// Teams: a place directly followed by a [`TEAM_TAILS`] entry, as one ORG.
+fn teams(text: &str, places: &[RawMention]) -> Vec<RawMention> {
+    let mut out = Vec::new();
+    for p in places {
+        let rest = &text[p.end..];
+        let Some(tail) = TEAM_TAILS.iter().find(|t| rest.starts_with(**t)) else {
+            continue;
+        };
+        // `队员`, `队伍`, `队长` are people or groups, not the team's name.
+        let after = rest[tail.len()..].chars().next();
+        if matches!(
+            after,
+            Some('员' | '伍' | '长' | '列' | '友' | '形' | '里' | '部')
+        ) {
+            continue;
+        }
+        out.push(RawMention {
+            start: p.start,
+            end: p.end + tail.len(),
+            kind: EntityType::Organization,
+        });
+    }
+    out
+}
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -490,7 +560,14 @@ fn walk_left(text: &str, tokens: &[Token], k: usize, persons: &[RawMention]) -> 
             paren = true;
         } else if (w == "(" || w == "（") && paren {
             paren = false;
-        } else if matches!(w, "\"" | "“" | "”") {
+        } else if w == "”" {
+            in_quote = true; // walking left, a closing quote opens a quoted part of the name
+        } else if w == "“" {
+            if !in_quote {
+                break; // the quote opened before the name: `这所“帐篷小学`
+            }
+            in_quote = false;
+        } else if w == "\"" {
             in_quote = !in_quote;
         } else if !w.chars().all(is_word_char) {
             break;
@@ -592,7 +669,7 @@ fn organizations(
         let full = &text[tokens[k].range()];
         // Fast exit: every body suffix and title ends in one of these chars.
         if !full.chars().next_back().is_some_and(|c| {
-            "司组室办府局队关部委会院学所心馆行团社厂总记任员席理长人支处者".contains(c)
+            "司组室办府局队关部委会院学所心馆行团社厂总记任员席理长人支处者联协台".contains(c)
         }) {
             continue;
         }
@@ -813,9 +890,11 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     persons.sort_by_key(|p| (p.end, p.start));
     let place_starts: HashSet<usize> = all_places.iter().map(|p| p.start).collect();
     let orgs = organizations(text, tokens, &persons, &place_starts);
+    let teams = teams(text, &all_places);
     // Priority: rule ORG, anonymized PER, rule LOC, then the tagger; longer first.
     let mut ranked: Vec<(u8, RawMention)> = Vec::new();
     ranked.extend(orgs.into_iter().map(|m| (0, m)));
+    ranked.extend(teams.into_iter().map(|m| (0, m)));
     ranked.extend(anonymized(text).into_iter().map(|m| (0, m)));
     ranked.extend(rule_places.into_iter().map(|m| (1, m)));
     ranked.extend(model.into_iter().map(|m| (2, m)));
@@ -836,6 +915,16 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
         }
         taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
         out.push(m);
+    }
+    // `中共十五大`: the Party's short name right before a body is part of it.
+    for m in out.iter_mut() {
+        if m.kind == EntityType::Organization && text[..m.start].ends_with("中共") {
+            let s = m.start - "中共".len();
+            if !taken[s..m.start].iter().any(|&t| t) {
+                taken[s..m.start].iter_mut().for_each(|t| *t = true);
+                m.start = s;
+            }
+        }
     }
     short_forms(text, tokens, &mut out, &taken);
     out.sort_by_key(|m| (m.start, m.end));

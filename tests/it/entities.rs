@@ -228,3 +228,37 @@ fn eval_ner_scores_exact_spans() {
     assert!(o.tp >= 5, "{scores}");
     assert!(o.f1() > 0.8, "{scores}");
 }
+
+#[test]
+fn a_place_and_its_team_are_one_organization() {
+    let text = "在昨天的比赛中，日本女队以三比一战胜了美国队，队员们十分高兴。";
+    assert!(has(text, "ORG", "日本女队"), "{:?}", mentions(text));
+    assert!(has(text, "ORG", "美国队"), "{:?}", mentions(text));
+    // `队员` is not a team's name.
+    let text = "来自临颍县的队员们参加了比赛。";
+    assert!(
+        !mentions(text).iter().any(|(_, t)| t.ends_with('队')),
+        "{:?}",
+        mentions(text)
+    );
+}
+
+#[test]
+fn an_organization_starts_after_an_opening_quote_and_a_verb() {
+    let text = "当地政府并成立“防汛救灾领导小组”，统一指挥抢险。";
+    let m = mentions(text);
+    assert!(
+        !m.iter().any(|(_, t)| t.contains('“') || t.contains("成立")),
+        "{m:?}"
+    );
+    let text = "本报讯广东香江企业集团日前向灾区捐款一百万元。";
+    let m = mentions(text);
+    assert!(!m.iter().any(|(_, t)| t.starts_with('讯')), "{m:?}");
+}
+
+#[test]
+fn body_suffixes_of_people_s_organizations() {
+    let text = "山西省残联和西藏自治区科协联合举办了培训班。";
+    assert!(has(text, "ORG", "山西省残联"), "{:?}", mentions(text));
+    assert!(has(text, "ORG", "西藏自治区科协"), "{:?}", mentions(text));
+}
