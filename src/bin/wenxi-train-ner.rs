@@ -64,6 +64,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// The value of option `--name`, parsed.
+fn number<T: std::str::FromStr>(parser: &mut lexopt::Parser, name: &str) -> Result<T, String>
+where
+    T::Err: std::fmt::Display,
+{
+    let value = parser.value().map_err(|e| e.to_string())?;
+    let text = lexopt::ValueExt::string(value).map_err(|e| e.to_string())?;
+    text.parse().map_err(|e| format!("--{name}: {e}"))
+}
+
 fn run() -> Result<(), String> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_env();
@@ -72,34 +82,10 @@ fn run() -> Result<(), String> {
     let mut dev: Option<String> = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
-            Long("bits") => {
-                bits = parser
-                    .value()
-                    .map_err(|e| e.to_string())?
-                    .parse()
-                    .map_err(|e| format!("--bits: {e}"))?
-            }
-            Long("epochs") => {
-                epochs = parser
-                    .value()
-                    .map_err(|e| e.to_string())?
-                    .parse()
-                    .map_err(|e| format!("--epochs: {e}"))?
-            }
-            Long("runs") => {
-                runs = parser
-                    .value()
-                    .map_err(|e| e.to_string())?
-                    .parse()
-                    .map_err(|e| format!("--runs: {e}"))?
-            }
-            Long("prune") => {
-                prune = parser
-                    .value()
-                    .map_err(|e| e.to_string())?
-                    .parse()
-                    .map_err(|e| format!("--prune: {e}"))?
-            }
+            Long("bits") => bits = number(&mut parser, "bits")?,
+            Long("epochs") => epochs = number(&mut parser, "epochs")?,
+            Long("runs") => runs = number(&mut parser, "runs")?,
+            Long("prune") => prune = number(&mut parser, "prune")?,
             Long("dev") => {
                 dev = Some(
                     parser
