@@ -11,7 +11,7 @@ export function abortError() {
 
 /**
  * Events (on the client, an EventTarget):
- *  - `state`: detail `{state: "loading"|"ready"|"failed", message?, ms?, features?}`
+ *  - `state`: detail `{state: "loading"|"ready"|"failed", message?, ms?, workerMs?, phases?}`
  */
 export class WorkerClient extends EventTarget {
   /** @param {URL} url the module worker script */
@@ -22,7 +22,6 @@ export class WorkerClient extends EventTarget {
     /** @type {Map<number, {resolve: Function, reject: Function, onProgress?: Function, type: string}>} */
     this.pending = new Map();
     this.state = "loading";
-    this.features = { kwic: false, decodeWithName: false };
     this.readyMs = NaN;
     this.restarts = 0;
     this.start();
@@ -87,9 +86,8 @@ export class WorkerClient extends EventTarget {
     const { type, id, data } = msg;
     if (id === 0) {
       if (type === TO_PAGE.READY) {
-        this.features = data.features;
         this.readyMs = performance.now() - this.startedAt;
-        this.setState({ state: "ready", ms: this.readyMs, workerMs: data.ms, phases: data.phases, features: data.features });
+        this.setState({ state: "ready", ms: this.readyMs, workerMs: data.ms, phases: data.phases });
       } else if (type === TO_PAGE.ERROR) {
         this.failAll(new Error(data.message));
         this.setState({ state: "failed", message: data.message });
@@ -188,7 +186,7 @@ export class WorkerClient extends EventTarget {
     return this.request(TO_WORKER.DECODE, { bytes: copy, name, encoding }, { signal, transfer: [copy] });
   }
 
-  /** Keyword in context; resolves with `{hits, native}`. */
+  /** Keyword in context; resolves with `{hits}`. */
   kwic(text, term, context = 20, limit = 500, { signal } = {}) {
     return this.request(TO_WORKER.KWIC, { text, term, context, limit }, { signal });
   }

@@ -120,14 +120,13 @@ export const TO_PAGE = Object.freeze({
 /**
  * @typedef {object} KwicResult
  * @property {KwicHit[]} hits
- * @property {boolean} native  true when wasm's `kwic` answered
  */
 
 /**
  * @typedef {object} ReadyInfo
  * @property {number} ms  time from worker start to ready
- * @property {{kwic: boolean, decodeWithName: boolean}} features  what this
- *   wasm build offers
+ * @property {Object<string, number|string>} phases  start-up phases (ms since the
+ *   worker started) and `source`: "built" or "snapshot"
  */
 
 /**

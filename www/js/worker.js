@@ -16,7 +16,6 @@ const t0 = performance.now();
 let analyzer = null;
 /** The wasm module's linear memory (its size is the engine's heap, reported with each result). */
 let memory = null;
-const features = { kwic: false, decodeWithName: false };
 
 const post = (type, id, data, transfer) => self.postMessage({ type, id, data }, transfer || []);
 const errorData = (e) => ({ message: String(e?.message ?? e), name: e?.name || "Error", code: e?.code, detail: e?.detail });
@@ -113,8 +112,6 @@ const ready = (async () => {
     saveSnapshot();
   }
   mark("analyzer");
-  features.kwic = typeof analyzer.kwic === "function";
-  features.decodeWithName = typeof wasm.decode === "function" && wasm.decode.length >= 3;
 })();
 
 /**
@@ -138,7 +135,7 @@ const warmed = ready.then(async () => {
 });
 
 ready.then(
-  () => post(TO_PAGE.READY, 0, { ms: performance.now() - t0, phases, features }),
+  () => post(TO_PAGE.READY, 0, { ms: performance.now() - t0, phases }),
   (e) => post(TO_PAGE.ERROR, 0, errorData(e)),
 );
 
@@ -226,41 +223,17 @@ function looksBinary(text) {
 
 function decode(id, { bytes, name = "", encoding = "" }) {
   const u8 = new Uint8Array(bytes);
-  const isZipDoc = /\.(docx|odt|epub)$/i.test(name) && u8[0] === 0x50 && u8[1] === 0x4b;
   const early = sniff(u8);
   if (early) throw early;
-  if (isZipDoc && !features.decodeWithName) throw refuse("binary", "This build cannot read .docx files yet: save it as .txt.");
-  const json = features.decodeWithName ? wasm.decode(u8, name, encoding) : wasm.decode(u8, encoding);
+  const json = wasm.decode(u8, name, encoding);
   const d = JSON.parse(json);
   // Only when detecting: an encoding the user chose is taken at their word.
   if (!encoding && looksBinary(d.text)) throw refuse("binary", "This is not a text file (binary data).");
   post(TO_PAGE.RESULT, id, d);
 }
 
-/** Plain JS keyword-in-context, used when the wasm build has no `kwic`. */
-function jsKwic(text, term, context, limit) {
-  const hits = [];
-  if (!term) return hits;
-  for (let i = text.indexOf(term); i !== -1 && hits.length < limit; i = text.indexOf(term, i + term.length)) {
-    const end = i + term.length;
-    hits.push({
-      span: { start: i, end },
-      left: text.slice(Math.max(0, i - context), i).replace(/\s+/g, " "),
-      hit: term,
-      right: text.slice(end, end + context).replace(/\s+/g, " "),
-    });
-  }
-  return hits;
-}
-
 function kwic(id, { text, term, context = 20, limit = 500 }) {
-  if (features.kwic) {
-    const r = analyzer.kwic(text, term, context, limit);
-    const hits = typeof r === "string" ? JSON.parse(r) : r;
-    post(TO_PAGE.RESULT, id, { hits, native: true });
-  } else {
-    post(TO_PAGE.RESULT, id, { hits: jsKwic(text, term, context, limit), native: false });
-  }
+  post(TO_PAGE.RESULT, id, { hits: JSON.parse(analyzer.kwic(text, term, context, limit)) });
 }
 
 self.onmessage = async (ev) => {
