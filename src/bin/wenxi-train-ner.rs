@@ -64,14 +64,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// The value of the option just read, as a string.
+fn text(parser: &mut lexopt::Parser) -> Result<String, String> {
+    let value = parser.value().map_err(|e| e.to_string())?;
+    lexopt::ValueExt::string(value).map_err(|e| e.to_string())
+}
+
 /// The value of option `--name`, parsed.
 fn number<T: std::str::FromStr>(parser: &mut lexopt::Parser, name: &str) -> Result<T, String>
 where
     T::Err: std::fmt::Display,
 {
-    let value = parser.value().map_err(|e| e.to_string())?;
-    let text = lexopt::ValueExt::string(value).map_err(|e| e.to_string())?;
-    text.parse().map_err(|e| format!("--{name}: {e}"))
+    text(parser)?.parse().map_err(|e| format!("--{name}: {e}"))
 }
 
 fn run() -> Result<(), String> {
@@ -86,15 +90,7 @@ fn run() -> Result<(), String> {
             Long("epochs") => epochs = number(&mut parser, "epochs")?,
             Long("runs") => runs = number(&mut parser, "runs")?,
             Long("prune") => prune = number(&mut parser, "prune")?,
-            Long("dev") => {
-                dev = Some(
-                    parser
-                        .value()
-                        .map_err(|e| e.to_string())?
-                        .string()
-                        .map_err(|e| e.to_string())?,
-                )
-            }
+            Long("dev") => dev = Some(text(&mut parser)?),
             Value(v) => paths.push(v.string().map_err(|e| e.to_string())?),
             other => return Err(other.unexpected().to_string()),
         }
