@@ -22,14 +22,22 @@ function precache(www = WWW) {
   return { version: self.WENXI_VERSION, assets: self.WENXI_ASSETS };
 }
 
-test("offline: after one visit the app loads, analyses and exports with no network", { skip: skip || false, timeout: 180_000 }, async () => {
-  const server = await serve();
+/**
+ * Serves `dir`, opens the app in a fresh browser and waits until the engine is
+ * ready and the service worker controls the page: a first visit.
+ */
+async function firstVisit(dir = WWW) {
+  const server = await serve(dir);
   const b = await launch();
-  const { page, context } = b;
+  await b.page.goto(server.url);
+  await waitReady(b.page);
+  await waitControlled(b.page);
+  return { server, b, page: b.page, context: b.context };
+}
+
+test("offline: after one visit the app loads, analyses and exports with no network", { skip: skip || false, timeout: 180_000 }, async () => {
+  const { server, b, page, context } = await firstVisit();
   try {
-    await page.goto(server.url);
-    await waitReady(page);
-    await waitControlled(page);
     // The first visit tells the user that the app now works offline (#status).
     await page.waitForFunction(() => /离线|offline/i.test(document.querySelector("#status")?.textContent || ""), null, {
       timeout: 30_000,
@@ -86,13 +94,8 @@ test("offline: after one visit the app loads, analyses and exports with no netwo
 test("update: a new build waits for the user's click, then replaces only wenxi's old cache", { skip: skip || false, timeout: 180_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), "wenxi-www-"));
   cpSync(WWW, dir, { recursive: true });
-  const server = await serve(dir);
-  const b = await launch();
-  const { page } = b;
+  const { server, b, page } = await firstVisit(dir);
   try {
-    await page.goto(server.url);
-    await waitReady(page);
-    await waitControlled(page);
     const old = precache(dir).version;
     await page.evaluate(() => caches.open("someone-else").then((c) => c.put("./x", new Response("x"))));
 
@@ -121,13 +124,8 @@ test("update: a new build waits for the user's click, then replaces only wenxi's
 });
 
 test("install: Chromium parses the manifest and finds the app installable", { skip: skip || false, timeout: 120_000 }, async () => {
-  const server = await serve();
-  const b = await launch();
-  const { page, context } = b;
+  const { server, b, page, context } = await firstVisit();
   try {
-    await page.goto(server.url);
-    await waitReady(page);
-    await waitControlled(page);
     const cdp = await context.newCDPSession(page);
     const manifest = await cdp.send("Page.getAppManifest");
     assert.deepEqual(manifest.errors, [], "manifest errors");
