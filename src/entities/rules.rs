@@ -222,6 +222,8 @@ const ORG_HEADS: &str = "省体阁篮足排局委会部院社厅办组队军党�
 const PLACE_SUFFIXES: &[char] = &['省', '市', '县', '区', '镇', '乡', '村', '路', '街'];
 
 /// Chars before a one-char place abbreviation that make it one (`访华`, `在京`).
+/// The trainer's list (`train::TO_PLACE`) also has `出`: right for reading
+/// PFR's tags, but as an inference rule it adds a wrong place on the seed page.
 const TO_PLACE: &str = "访驻来在对旅离援侵抵赴进返回留";
 
 /// Particles, conjunctions, adverbs, pronouns, measure words and other
