@@ -267,7 +267,7 @@ const PREDICATES: &[&str] = &[
     "印发", "作为", "会议", "表示", "介绍", "说", "配合", "牵头", "抽调", "有", "被", "帮助",
     "打造", "建立", "构建", "学习", "加强", "落实", "推进", "完善", "实行", "实施", "建设", "讯",
     "如", "批准", "所属", "属于", "隶属", "注重", "培养", "走", "出", "刚出", "设立", "创办",
-    "宣布", "称", "认为", "指出", "加入", "访问", "会见", "给", "让", "请", "仍", "会",
+    "宣布", "称", "认为", "日电", "原", "指出", "加入", "访问", "会见", "给", "让", "请", "仍", "会",
 ];
 
 /// What follows a country or city to name its team: `日本女队`,
@@ -584,6 +584,23 @@ fn walk_left(text: &str, tokens: &[Token], k: usize, persons: &[RawMention]) -> 
                 || TITLES.contains(&w))
         {
             break;
+        }
+        // A verb is inside a name (`文化扶贫委员会`) only when a noun comes
+        // before it; after a pronoun, adverb, name, punctuation or another
+        // verb it governs the name (`他出任中古史研究所`, `宣布收购…公司`).
+        if t.pos.starts_with('v') && t.pos != "vn" && w.chars().count() >= 2 && !in_quote {
+            let before = j.checked_sub(2).map(|b| tokens[b]);
+            let governs = before.is_none_or(|b| {
+                b.end != t.start
+                    || !text[b.range()].chars().all(is_word_char)
+                    || stops_org(b.pos)
+                    || b.pos.starts_with('v')
+                    || matches!(b.pos, "nr" | "nrfg")
+                    || PREDICATES.contains(&&text[b.range()])
+            });
+            if governs {
+                break;
+            }
         }
         // A complete body before a new one (`市政府办` `市二院`, run together).
         if ORG_SUFFIXES.iter().any(|s| w.ends_with(s))

@@ -87,11 +87,13 @@ fn seed_gold_entities_found_with_their_type() {
     let s = seed_score(&seed_report());
     let recall = s.found as f64 / s.gold as f64;
     eprintln!(
-        "seed entities: found {}/{}, wrong {}/{} reported",
+        "seed entities: found {}/{}, wrong {}/{} reported\nseed missed: {:?}\nseed wrong: {:?}",
         s.found,
         s.gold,
         s.wrong.len(),
-        s.reported
+        s.reported,
+        s.missed,
+        s.wrong
     );
     assert!(
         recall >= 0.90,
