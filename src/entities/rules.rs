@@ -24,7 +24,7 @@
 
 use std::collections::HashSet;
 
-use super::{EntityType, RawMention};
+use super::{features, EntityType, RawMention};
 use crate::lexicon::Token;
 
 /// Body suffixes that end an organization name, longest first within a family.
@@ -226,6 +226,27 @@ const PLACE_SUFFIXES: &[char] = &['省', '市', '县', '区', '镇', '乡', '村
 /// PFR's tags, but as an inference rule it adds a wrong place on the seed page.
 const TO_PLACE: &str = "访驻来在对旅离援侵抵赴进返回留";
 
+/// One-char abbreviations of countries and provinces that pair up (`中美`,
+/// `青藏`, `港台`), each a place of its own.
+pub(super) const PAIR_CHARS: &str = "中俄京美巴伊阿港日英哈华欧以法泰藏德台印亚韩沪澳越意菲朝晋川津滇杭鄂湘渝闽辽赣粤豫冀黔陕陇葡荷穗浙桂琼青黄淮江苏蒙宁疆非";
+
+/// What follows a one-char country abbreviation to make a word of it that
+/// still names the country: `俄总统`, `中方`, `美军`, `日首相`.
+const PLACE_HEADS: &[&str] = &[
+    "总统",
+    "总理",
+    "首相",
+    "外长",
+    "外交部",
+    "政府",
+    "方",
+    "军",
+    "籍",
+    "两国",
+    "双方",
+    "议会",
+];
+
 /// Particles, conjunctions, adverbs, pronouns, measure words and other
 /// grammatical tags: no part of a name.
 fn grammatical_pos(pos: &str) -> bool {
@@ -267,7 +288,8 @@ const PREDICATES: &[&str] = &[
     "印发", "作为", "会议", "表示", "介绍", "说", "配合", "牵头", "抽调", "有", "被", "帮助",
     "打造", "建立", "构建", "学习", "加强", "落实", "推进", "完善", "实行", "实施", "建设", "讯",
     "如", "批准", "所属", "属于", "隶属", "注重", "培养", "走", "出", "刚出", "设立", "创办",
-    "宣布", "称", "认为", "日电", "原", "指出", "加入", "访问", "会见", "给", "让", "请", "仍", "会",
+    "宣布", "称", "认为", "日电", "原", "指出", "加入", "访问", "会见", "给", "让", "请", "仍",
+    "会",
 ];
 
 /// What follows a country or city to name its team: `日本女队`,
@@ -446,6 +468,13 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
                 && at < te
                 && (text[ts..at].chars().count() < 2 || text[at..te].chars().count() < 2)
                 && !TITLES.contains(&&text[at..t.end as usize])
+                // `司法部|长` (a minister), `法国|人` (a people)
+                && !(at == m.end
+                    && te == at + 3
+                    && matches!(
+                        (m.kind, &text[at..te]),
+                        (EntityType::Organization, "长") | (EntityType::Place, "人")
+                    ))
                 && !TITLES.contains(&&text[t.start as usize..at])
                 && matches!(
                     t.pos,
@@ -462,9 +491,10 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
         EntityType::Person => {
             if chars.len() == 1
                 && !next_char(text, m.end)
-                    .is_some_and(|c| "某老总先女小同局书主市省县部".contains(c))
+                    .is_some_and(|c| "某老总先女小同局书主市省县部教外".contains(c))
+                && prev_char(text, m.start) != Some('姓')
             {
-                return false; // 任(组长), 史: a lone char is a name only before 某/老/局长 ...
+                return false; // 任(组长), 史: a lone char is a name only before 某/老/局长/教授 ... or after 姓
             }
             let quoted = |c: Option<char>| c.is_some_and(|c| matches!(c, '"' | '“' | '”'));
             if quoted(prev_char(text, m.start))
@@ -484,11 +514,16 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
             {
                 return false;
             }
-            // A common word that jieba knows as such is not a name (`小麦`, `轮流`).
+            // A common word that jieba knows as such is not a name (`小麦`,
+            // `轮流`). jieba's dictionary also files some full names as
+            // nouns or idioms (`严义埙` n, `厉无畏` i): three chars led by a
+            // surname stay names.
             let cover = covering(tokens, m.start, m.end);
+            let full_name = chars.len() == 3 && features::is_surname(chars[0]);
             if cover.len() == 1
-                && matches!(cover[0].pos, "n" | "v" | "vn" | "a" | "l" | "i" | "d" | "m")
                 && chars.len() >= 2
+                && (matches!(cover[0].pos, "v" | "vn" | "a" | "l" | "d")
+                    || (matches!(cover[0].pos, "n" | "i" | "m") && !full_name))
             {
                 return false;
             }
@@ -510,10 +545,19 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
                         && (t.start as usize) <= m.start =>
                 {
                     let w = &text[t.range()];
+                    let before = &text[t.start as usize..m.start];
+                    let after = &text[m.end..t.end as usize];
+                    let c = chars[0];
                     matches!(t.pos, "j" | "ns" | "nz" | "nt" | "x")
+                        // `驻华`, `来华`, `在京举行`
+                        || before.chars().next_back().is_some_and(|b| TO_PLACE.contains(b))
+                        // `中日`, `黄淮`, `中葡`: two abbreviations
                         || (w.chars().count() == 2
-                            && (t.end as usize) == m.end
-                            && w.chars().next().is_some_and(|c| TO_PLACE.contains(c)))
+                            && PAIR_CHARS.contains(c)
+                            && w.chars().all(|x| PAIR_CHARS.contains(x)))
+                        // `俄总统`, `中方`, `美军`: a country's office or side
+                        || (before.is_empty()
+                            && PLACE_HEADS.iter().any(|h| after.starts_with(h)))
                 }
                 _ => true,
             }

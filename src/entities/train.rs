@@ -11,6 +11,7 @@
 
 use super::features::{extract, FEATURES};
 use super::model::{label, viterbi, LABELS, MAGIC};
+use super::rules::PAIR_CHARS;
 use super::EntityType;
 use crate::lexicon::{Lexicon, Token};
 
@@ -133,9 +134,6 @@ const DOCTRINE_NAMES: &[&str] = &["邓小平", "毛泽东", "马克思", "列宁
 
 /// Verbs whose second char is a place abbreviation (`访华`, `驻京`, `来沪`).
 const TO_PLACE: &str = "访驻来在对旅离援侵抵赴进返回留出";
-
-/// Pairs of one-char place abbreviations (`中美`, `青藏`, `港台`): split into two LOC.
-const PAIR_CHARS: &str = "中俄京美巴伊阿港日英哈华欧以法泰藏德台印亚韩沪澳越意菲朝晋川津滇杭鄂湘渝闽辽赣粤豫冀黔陕陇葡荷穗浙桂琼青黄淮江苏蒙宁疆非";
 
 /// Tails of PFR place compounds that the NER gold sets leave out of the place.
 const GENERIC_TAILS: &[&str] = &[
