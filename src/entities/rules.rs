@@ -103,6 +103,33 @@ const ORG_SUFFIXES: &[&str] = &[
     "出版社",
 ];
 
+/// Words that end in a body suffix but name no body (`格局`, `当局`: `印度当局` is the place `印度`).
+const NOT_BODIES: &[&str] = &[
+    "格局",
+    "大局",
+    "当局",
+    "政局",
+    "时局",
+    "结局",
+    "布局",
+    "全局",
+    "僵局",
+    "残局",
+    "开局",
+    "败局",
+    "终局",
+    "骗局",
+    "困局",
+    "危局",
+    "变局",
+    "棋局",
+    "战局",
+    "牌局",
+    "一局",
+    "赛局",
+    "顾全大局",
+];
+
 /// Job titles: a Party unit before them is read as part of the title.
 const TITLES: &[&str] = &[
     "书记",
@@ -288,8 +315,8 @@ const PREDICATES: &[&str] = &[
     "印发", "作为", "会议", "表示", "介绍", "说", "配合", "牵头", "抽调", "有", "被", "帮助",
     "打造", "建立", "构建", "学习", "加强", "落实", "推进", "完善", "实行", "实施", "建设", "讯",
     "如", "批准", "所属", "属于", "隶属", "注重", "培养", "走", "出", "刚出", "设立", "创办",
-    "宣布", "称", "认为", "日电", "原", "指出", "加入", "访问", "会见", "给", "让", "请", "仍",
-    "会",
+    "宣布", "称", "认为", "日电", "原", "两国", "双方", "有关", "特邀", "指出", "加入", "访问",
+    "会见", "给", "让", "请", "仍", "会",
 ];
 
 /// What follows a country or city to name its team: `日本女队`,
@@ -384,6 +411,12 @@ fn covering(tokens: &[Token], start: usize, end: usize) -> &[Token] {
         (Some(f), Some(l)) if f.start as usize == start && l.end as usize == end => toks,
         _ => &[],
     }
+}
+
+/// The token holding byte `at`.
+fn token_at(tokens: &[Token], at: usize) -> Option<Token> {
+    let k = tokens.partition_point(|t| (t.end as usize) <= at);
+    tokens.get(k).filter(|t| t.start as usize <= at).copied()
 }
 
 /// `主任何国旭`: jieba reads `任何`, the tagger `国旭`; a surname between a
@@ -745,6 +778,9 @@ fn organizations(
         let Some(suffix) = ORG_SUFFIXES.iter().find(|s| w.ends_with(**s)) else {
             continue;
         };
+        if NOT_BODIES.contains(&w) {
+            continue;
+        }
         let first = walk_left(text, tokens, k, persons);
         // An unmatched `)` right before the suffix word leaves no name.
         if first > k || !specific_start(text, tokens, first, k, places) {
@@ -955,7 +991,28 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     let orgs = organizations(text, tokens, &persons, &place_starts);
     let teams = teams(text, &all_places);
     // Priority: rule ORG, anonymized PER, rule LOC, then the tagger; longer first.
+    // The tagger's organization wins over a rule's organization inside it
+    // (`月山车站汽车运贸公司` over `山车站汽车运贸公司`, `海南公司飞行部`
+    // over `海南公司`): it saw where such names start and end.
+    // Not a Party unit after the body (the rules give `党支部书记` to the
+    // title), nor a verb before it (`特邀|市委`).
+    let containing = |m: &RawMention| {
+        let s = &text[m.start..m.end];
+        m.kind == EntityType::Organization
+            && !["党委", "党支部", "党总支", "党组"]
+                .iter()
+                .any(|p| s.ends_with(p))
+            && !token_at(tokens, m.start).is_some_and(|t| {
+                t.pos.starts_with('v')
+                    || matches!(t.pos, "nr" | "nrfg")
+                    || PREDICATES.contains(&&text[t.range()])
+            })
+            && orgs.iter().any(|o| {
+                m.start <= o.start && o.end <= m.end && (m.start, m.end) != (o.start, o.end)
+            })
+    };
     let mut ranked: Vec<(u8, RawMention)> = Vec::new();
+    ranked.extend(model.iter().filter(|m| containing(m)).map(|m| (0, *m)));
     ranked.extend(orgs.into_iter().map(|m| (0, m)));
     ranked.extend(teams.into_iter().map(|m| (0, m)));
     ranked.extend(anonymized(text).into_iter().map(|m| (0, m)));
