@@ -483,7 +483,11 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
     // `公司`, `委员会` ...) unless jieba knows it whole as a name or short form;
     // `党建工作格局` is an abstract noun phrase.
     if m.kind == EntityType::Organization
-        && !(cover.len() == 1 && matches!(cover[0].pos, "nt" | "j" | "nz" | "ns" | "x" | "eng"))
+        && !(cover.len() == 1
+            && matches!(
+                cover[0].pos,
+                "nt" | "j" | "nz" | "ns" | "nr" | "nrt" | "x" | "eng"
+            ))
         && !chars.last().is_some_and(|&c| ORG_HEADS.contains(c))
     {
         return false;
