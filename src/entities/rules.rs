@@ -443,10 +443,26 @@ fn surname_after_title(text: &str, m: RawMention) -> RawMention {
 
 /// `东北地区` → `东北`: the gold sets leave generic tails out of places.
 fn strip_generic_tail(text: &str, m: RawMention) -> RawMention {
+    let s = &text[m.start..m.end];
+    if m.kind == EntityType::Person {
+        // `吴先生`, `陈小姐`, `胡老`: the person is the surname.
+        for tail in ["先生", "小姐", "女士", "老"] {
+            if let Some(head) = s.strip_suffix(tail) {
+                if head.chars().count() == 1
+                    && features::is_surname(s.chars().next().unwrap_or(' '))
+                {
+                    return RawMention {
+                        end: m.start + head.len(),
+                        ..m
+                    };
+                }
+            }
+        }
+        return m;
+    }
     if m.kind != EntityType::Place {
         return m;
     }
-    let s = &text[m.start..m.end];
     for tail in ["地区", "一带", "沿海", "境内", "高原", "流域"] {
         if let Some(head) = s.strip_suffix(tail) {
             if head.chars().count() >= 2 {

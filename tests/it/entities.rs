@@ -264,3 +264,55 @@ fn body_suffixes_of_people_s_organizations() {
     assert!(has(text, "ORG", "山西省残联"), "{:?}", mentions(text));
     assert!(has(text, "ORG", "西藏自治区科协"), "{:?}", mentions(text));
 }
+
+#[test]
+fn a_verb_before_an_organization_is_not_part_of_it() {
+    for (text, org) in [
+        ("科学院聘请他出任中古史研究所所长。", "中古史研究所"),
+        (
+            "多福农庄已经取得中科院水生生物研究所的支持。",
+            "中科院水生生物研究所",
+        ),
+    ] {
+        let m = mentions(text);
+        assert!(
+            !m.iter()
+                .any(|(k, t)| *k == "ORG" && t.ends_with(org) && t != org),
+            "{text}: {m:?}"
+        );
+    }
+    // A verb after a noun stays inside the name.
+    let text = "中国文化扶贫委员会向贫困县赠书。";
+    assert!(
+        !mentions(text).iter().any(|(_, t)| t == "委员会"),
+        "{:?}",
+        mentions(text)
+    );
+}
+
+#[test]
+fn minister_titles_peoples_and_one_char_places() {
+    let text = "外交部长唐家璇今天会见了来访的芬兰客人。";
+    assert!(has(text, "ORG", "外交部"), "{:?}", mentions(text));
+    let text = "你知道足球在法国人心中是什么吗？";
+    assert!(has(text, "LOC", "法国"), "{:?}", mentions(text));
+    let text = "英国驻华使节到机场送行。";
+    assert!(has(text, "LOC", "华"), "{:?}", mentions(text));
+}
+
+#[test]
+fn a_surname_before_an_honorific_is_the_person() {
+    let text = "六十年代初，吴先生到了北京。";
+    let m = mentions(text);
+    assert!(
+        !m.iter().any(|(k, t)| *k == "PER" && t == "吴先生"),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn words_ending_in_a_body_char_that_name_no_body() {
+    let text = "我们奉劝印度当局不要成为中印关系的破坏者。";
+    let m = mentions(text);
+    assert!(!m.iter().any(|(_, t)| t.ends_with("当局")), "{m:?}");
+}
