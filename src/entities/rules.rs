@@ -103,6 +103,9 @@ const ORG_SUFFIXES: &[&str] = &[
     "出版社",
 ];
 
+/// First chars of made-up jieba words (`由原`, `逼平`) that are no part of a name.
+const LEADING_FUNCTION: &str = "由正在被把将从向对为与和及逼经于以往据使让给跟同了";
+
 /// Words that end in a body suffix but name no body (`格局`, `当局`: `印度当局` is the place `印度`).
 const NOT_BODIES: &[&str] = &[
     "格局",
@@ -315,8 +318,8 @@ const PREDICATES: &[&str] = &[
     "印发", "作为", "会议", "表示", "介绍", "说", "配合", "牵头", "抽调", "有", "被", "帮助",
     "打造", "建立", "构建", "学习", "加强", "落实", "推进", "完善", "实行", "实施", "建设", "讯",
     "如", "批准", "所属", "属于", "隶属", "注重", "培养", "走", "出", "刚出", "设立", "创办",
-    "宣布", "称", "认为", "日电", "原", "两国", "双方", "有关", "特邀", "指出", "加入", "访问",
-    "会见", "给", "让", "请", "仍", "会",
+    "宣布", "称", "认为", "日电", "原", "两国", "双方", "有关", "特邀", "代表", "指出", "加入",
+    "访问", "会见", "给", "让", "请", "仍", "会",
 ];
 
 /// What follows a country or city to name its team: `日本女队`,
@@ -698,6 +701,12 @@ fn walk_left(text: &str, tokens: &[Token], k: usize, persons: &[RawMention]) -> 
             if governs {
                 break;
             }
+        }
+        // A word jieba made up (`x`) that starts with a preposition or a
+        // verb of motion is no part of a name (`由原`, `正由`, `逼平`).
+        if t.pos == "x" && w.chars().count() == 2 && w.starts_with(|c| LEADING_FUNCTION.contains(c))
+        {
+            break;
         }
         // A complete body before a new one (`市政府办` `市二院`, run together).
         if ORG_SUFFIXES.iter().any(|s| w.ends_with(s))
