@@ -8,6 +8,10 @@
 //!     /work/shared/data/ner/pfr-199801/199801.utf8.txt assets/ner.model
 //! ```
 //!
+//! Next to the model it writes `assets/ner.common.txt`: common words that
+//! jieba's dictionary tags as names but PFR does not (see
+//! `train::common_words`); the rules read it.
+//!
 //! Options: `--bits N` (weight table of 2^N rows, default 17),
 //! `--epochs N` (default 10), `--runs N` (train N times over differently
 //! shuffled data and average the N averaged models, default 3: a bagged
@@ -23,7 +27,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use wenxi::entities::model::Model;
-use wenxi::entities::train::{examples, export_weights, mean_weights, parse_pfr_line, Trainer};
+use wenxi::entities::train::{
+    common_words, examples, export_weights, mean_weights, parse_pfr_line, Trainer,
+};
 use wenxi::eval::Scores;
 use wenxi::Analyzer;
 
@@ -160,5 +166,9 @@ fn run() -> Result<(), String> {
     }
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
+    let words = common_words(wenxi::EMBEDDED_DICT, &corpus);
+    let path = std::path::Path::new(out).with_extension("common.txt");
+    std::fs::write(&path, &words).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!("wrote {}: {} words", path.display(), words.lines().count());
     Ok(())
 }

@@ -479,6 +479,16 @@ fn strip_generic_tail(text: &str, m: RawMention) -> RawMention {
     m
 }
 
+/// True for a common word that jieba's dictionary tags as a name (`阳光`
+/// nr, `加油站` nt): the list `wenxi-train-ner` derives from PFR.
+fn common_word(w: &str) -> bool {
+    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| COMMON_WORDS.lines().collect()).contains(w)
+}
+
+/// `assets/ner.common.txt`, written by `wenxi-train-ner` next to the model.
+const COMMON_WORDS: &str = include_str!("../../assets/ner.common.txt");
+
 /// Drops what the tagger got wrong on news pages (see the module docs).
 fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
     let s = &text[m.start..m.end];
@@ -494,6 +504,14 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
         return false;
     }
     let cover = covering(tokens, m.start, m.end);
+    // One common word that jieba files as a name (`阳光`, `麦田`) names
+    // nothing, unless it is a body (`宣传部`).
+    if cover.len() == 1
+        && common_word(s)
+        && !(m.kind == EntityType::Organization && ORG_SUFFIXES.iter().any(|x| s.ends_with(x)))
+    {
+        return false;
+    }
     // `申请人`, `参赛者`: a three-char word ending in a person head is a role.
     if m.kind == EntityType::Person && chars.len() == 3 && matches!(chars[2], '人' | '者') {
         return false;

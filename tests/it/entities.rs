@@ -316,3 +316,15 @@ fn words_ending_in_a_body_char_that_name_no_body() {
     let m = mentions(text);
     assert!(!m.iter().any(|(_, t)| t.ends_with("当局")), "{m:?}");
 }
+
+#[test]
+fn common_words_jieba_tags_as_names_are_not_entities() {
+    // jieba's dictionary: 阳光 nr, 麦田 nr, 加油站 nt.
+    let text = "他们走进麦田和加油站，守护阳光下的盘中餐。";
+    let m = mentions(text);
+    assert!(
+        !m.iter()
+            .any(|(_, t)| ["阳光", "麦田", "加油站"].contains(&t.as_str())),
+        "{m:?}"
+    );
+}
