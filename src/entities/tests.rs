@@ -100,7 +100,7 @@ fn common_words_are_what_jieba_calls_names_and_pfr_does_not() {
     let pfr = "1-1/m 阳光/n 江泽民/nr 东南/f 麦田/n 上市/v\n\
                1-2/m 阳光/n 江泽民/nr 东南/f 上市/v\n\
                1-3/m [阳光/n 公司/n]nt 江泽民/nr 东南/f 上市/vn\n";
-    // 阳光: 3 times, all n. 麦田: only once. 上市: v 2, vn 1 (67%, no one tag
+    // 阳光: 3 times, all n; 麦田: once, n. 上市: v 2, vn 1 (67%, no one tag
     // holds 80%). 东南: the gold sets call it a place. 江泽民: a name.
-    assert_eq!(super::train::common_words(dict, pfr), "阳光\n");
+    assert_eq!(super::train::common_words(dict, pfr), "阳光\n麦田\n");
 }

@@ -597,8 +597,8 @@ fn proper_tag(t: &str) -> bool {
 
 /// Common words that jieba's dictionary files as names: the dictionary
 /// (`word freq tag` lines) gives a proper tag (`阳光 nr`, `加油站 nt`,
-/// `美化 ns`), while PFR, tagged by hand, has the word at least 3 times and
-/// at least 80% of them with one common tag. Words the gold sets label as
+/// `美化 ns`), while PFR, tagged by hand, has the word with one common tag
+/// at least 80% of the times it has it. Words the gold sets label as
 /// places ([`LOC_WORDS`]) stay out. Sorted, one per line: the rules drop a
 /// mention that is exactly one such word.
 pub fn common_words(dict: &str, pfr: &str) -> String {
@@ -626,12 +626,8 @@ pub fn common_words(dict: &str, pfr: &str) -> String {
             let (best, n) = tags
                 .iter()
                 .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))?;
-            (proper_tag(tag)
-                && total >= 3
-                && n * 5 >= total * 4
-                && !proper_tag(best)
-                && !LOC_WORDS.contains(&w))
-            .then_some(w)
+            (proper_tag(tag) && n * 5 >= total * 4 && !proper_tag(best) && !LOC_WORDS.contains(&w))
+                .then_some(w)
         })
         .collect();
     out.sort_unstable();
