@@ -8,9 +8,10 @@
 //!     /work/shared/data/ner/pfr-199801/199801.utf8.txt assets/ner.model
 //! ```
 //!
-//! Next to the model it writes `assets/ner.common.txt`: common words that
-//! jieba's dictionary tags as names but PFR does not (see
-//! `train::common_words`); the rules read it.
+//! Next to the model it writes two word lists the rules read, where jieba's
+//! dictionary and PFR disagree: `assets/ner.common.txt`, common words jieba
+//! tags as names (`train::common_words`), and `assets/ner.names.txt`, person
+//! names jieba tags as common words (`train::person_names`).
 //!
 //! Options: `--bits N` (weight table of 2^N rows, default 17),
 //! `--epochs N` (default 10), `--runs N` (train N times over differently
@@ -28,7 +29,7 @@ use std::time::Instant;
 
 use wenxi::entities::model::Model;
 use wenxi::entities::train::{
-    common_words, examples, export_weights, mean_weights, parse_pfr_line, Trainer,
+    common_words, examples, export_weights, mean_weights, parse_pfr_line, person_names, Trainer,
 };
 use wenxi::eval::Scores;
 use wenxi::Analyzer;
@@ -166,9 +167,13 @@ fn run() -> Result<(), String> {
     }
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
-    let words = common_words(wenxi::EMBEDDED_DICT, &corpus);
-    let path = std::path::Path::new(out).with_extension("common.txt");
-    std::fs::write(&path, &words).map_err(|e| format!("{}: {e}", path.display()))?;
-    eprintln!("wrote {}: {} words", path.display(), words.lines().count());
+    for (ext, words) in [
+        ("common.txt", common_words(wenxi::EMBEDDED_DICT, &corpus)),
+        ("names.txt", person_names(wenxi::EMBEDDED_DICT, &corpus)),
+    ] {
+        let path = std::path::Path::new(out).with_extension(ext);
+        std::fs::write(&path, &words).map_err(|e| format!("{}: {e}", path.display()))?;
+        eprintln!("wrote {}: {} words", path.display(), words.lines().count());
+    }
     Ok(())
 }

@@ -489,6 +489,16 @@ fn common_word(w: &str) -> bool {
 /// `assets/ner.common.txt`, written by `wenxi-train-ner` next to the model.
 const COMMON_WORDS: &str = include_str!("../../assets/ner.common.txt");
 
+/// True for a person's name that jieba's dictionary tags as a common word
+/// (`桥本` n): the list `wenxi-train-ner` derives from PFR.
+fn person_name(w: &str) -> bool {
+    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| PERSON_NAMES.lines().collect()).contains(w)
+}
+
+/// `assets/ner.names.txt`, written by `wenxi-train-ner` next to the model.
+const PERSON_NAMES: &str = include_str!("../../assets/ner.names.txt");
+
 /// Drops what the tagger got wrong on news pages (see the module docs).
 fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
     let s = &text[m.start..m.end];
@@ -589,11 +599,11 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
                 return false;
             }
             // A common word that jieba knows as such is not a name (`小麦`,
-            // `轮流`). jieba's dictionary also files some full names as
-            // nouns or idioms (`严义埙` n, `厉无畏` i): three chars led by a
-            // surname stay names.
+            // `轮流`). jieba's dictionary also files some names as nouns or
+            // idioms (`严义埙` n, `厉无畏` i, `桥本` n): three chars led by a
+            // surname, and the names PFR tags `nr`, stay names.
             let cover = covering(tokens, m.start, m.end);
-            let full_name = chars.len() == 3 && features::is_surname(chars[0]);
+            let full_name = (chars.len() == 3 && features::is_surname(chars[0])) || person_name(s);
             if cover.len() == 1
                 && chars.len() >= 2
                 && (matches!(cover[0].pos, "v" | "vn" | "a" | "l" | "d")
@@ -825,7 +835,7 @@ fn organizations(
         let Some(suffix) = ORG_SUFFIXES.iter().find(|s| w.ends_with(**s)) else {
             continue;
         };
-        if NOT_BODIES.contains(&w) {
+        if NOT_BODIES.iter().any(|b| w.ends_with(b)) {
             continue;
         }
         let first = walk_left(text, tokens, k, persons);

@@ -104,3 +104,11 @@ fn common_words_are_what_jieba_calls_names_and_pfr_does_not() {
     // holds 80%). 东南: the gold sets call it a place. 江泽民: a name.
     assert_eq!(super::train::common_words(dict, pfr), "阳光\n麦田\n");
 }
+
+#[test]
+fn person_names_are_what_jieba_calls_common_words_and_pfr_names() {
+    let dict = "桥本 131 n\n轮流 694 n\n国强 20 nr\n王 9 n\n";
+    let pfr = "1-1/m 桥本/nr 轮流/d 国强/nr 王/nr\n1-2/m 桥本/nr 轮流/d\n";
+    // 国强: jieba already says nr. 王: one char. 轮流: PFR says d.
+    assert_eq!(super::train::person_names(dict, pfr), "桥本\n");
+}

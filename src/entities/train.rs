@@ -595,13 +595,15 @@ fn proper_tag(t: &str) -> bool {
     matches!(t, "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg" | "j" | "nx")
 }
 
-/// Common words that jieba's dictionary files as names: the dictionary
-/// (`word freq tag` lines) gives a proper tag (`阳光 nr`, `加油站 nt`,
-/// `美化 ns`), while PFR, tagged by hand, has the word with one common tag
-/// at least 80% of the times it has it. Words the gold sets label as
-/// places ([`LOC_WORDS`]) stay out. Sorted, one per line: the rules drop a
-/// mention that is exactly one such word.
-pub fn common_words(dict: &str, pfr: &str) -> String {
+/// Words of a jieba dictionary (`word freq tag` lines) whose tag passes
+/// `jieba` while PFR, tagged by hand, gives them one tag passing `pfr` at
+/// least 80% of the times it has them. Sorted, one per line.
+fn disagreements(
+    dict: &str,
+    pfr: &str,
+    jieba: impl Fn(&str, &str) -> bool,
+    pfr_tag: impl Fn(&str) -> bool,
+) -> String {
     use std::collections::HashMap;
     let mut seen: HashMap<&str, HashMap<&str, u32>> = HashMap::new();
     for line in pfr.lines() {
@@ -626,11 +628,35 @@ pub fn common_words(dict: &str, pfr: &str) -> String {
             let (best, n) = tags
                 .iter()
                 .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))?;
-            (proper_tag(tag) && n * 5 >= total * 4 && !proper_tag(best) && !LOC_WORDS.contains(&w))
-                .then_some(w)
+            (jieba(w, tag) && n * 5 >= total * 4 && pfr_tag(best)).then_some(w)
         })
         .collect();
     out.sort_unstable();
     out.dedup();
     out.iter().map(|w| format!("{w}\n")).collect()
+}
+
+/// Common words that jieba's dictionary files as names (`阳光 nr`,
+/// `加油站 nt`, `美化 ns`) and PFR as common words. Words the gold sets
+/// label as places ([`LOC_WORDS`]) stay out. The rules drop a mention that
+/// is exactly one such word.
+pub fn common_words(dict: &str, pfr: &str) -> String {
+    disagreements(
+        dict,
+        pfr,
+        |w, t| proper_tag(t) && !LOC_WORDS.contains(&w),
+        |t| !proper_tag(t),
+    )
+}
+
+/// Names that jieba's dictionary files as common words (`桥本 n`) and PFR
+/// as person names (`nr`), two chars or more. The rules keep a person the
+/// tagger found that is exactly one such word.
+pub fn person_names(dict: &str, pfr: &str) -> String {
+    disagreements(
+        dict,
+        pfr,
+        |w, t| w.chars().count() >= 2 && !proper_tag(t) && t != "x",
+        |t| t == "nr",
+    )
 }

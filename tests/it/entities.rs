@@ -328,3 +328,10 @@ fn common_words_jieba_tags_as_names_are_not_entities() {
         "{m:?}"
     );
 }
+
+#[test]
+fn names_jieba_tags_as_common_words_stay_persons() {
+    // jieba's dictionary: 桥本 n. PFR tags it nr.
+    let text = "桥本还表示，日本将通过扩大内需来刺激经济。";
+    assert!(has(text, "PER", "桥本"), "{:?}", mentions(text));
+}
