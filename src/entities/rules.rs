@@ -106,31 +106,11 @@ const ORG_SUFFIXES: &[&str] = &[
 /// First chars of made-up jieba words (`由原`, `逼平`) that are no part of a name.
 const LEADING_FUNCTION: &str = "由正在被把将从向对为与和及逼经于以往据使让给跟同了";
 
-/// Words that end in a body suffix but name no body (`格局`, `当局`: `印度当局` is the place `印度`).
+/// Words that end in a body suffix but name no body, nor does a word ending
+/// in one (`新格局`; `印度当局` is the place `印度`).
 const NOT_BODIES: &[&str] = &[
-    "格局",
-    "大局",
-    "当局",
-    "政局",
-    "时局",
-    "结局",
-    "布局",
-    "全局",
-    "僵局",
-    "残局",
-    "开局",
-    "败局",
-    "终局",
-    "骗局",
-    "困局",
-    "危局",
-    "变局",
-    "棋局",
-    "战局",
-    "牌局",
-    "一局",
-    "赛局",
-    "顾全大局",
+    "格局", "大局", "当局", "政局", "时局", "结局", "布局", "全局", "僵局", "残局", "开局", "败局",
+    "终局", "骗局", "困局", "危局", "变局", "棋局", "战局", "牌局", "一局", "赛局",
 ];
 
 /// Job titles: a Party unit before them is read as part of the title.
@@ -444,7 +424,8 @@ fn surname_after_title(text: &str, m: RawMention) -> RawMention {
     }
 }
 
-/// `东北地区` → `东北`: the gold sets leave generic tails out of places.
+/// `东北地区` → `东北`, `吴先生` → `吴`: the gold sets leave generic tails
+/// out of places and honorifics out of persons.
 fn strip_generic_tail(text: &str, m: RawMention) -> RawMention {
     let s = &text[m.start..m.end];
     if m.kind == EntityType::Person {
