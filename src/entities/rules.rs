@@ -583,7 +583,6 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
             // `轮流`). jieba's dictionary also files some names as nouns or
             // idioms (`严义埙` n, `厉无畏` i, `桥本` n): three chars led by a
             // surname, and the names PFR tags `nr`, stay names.
-            let cover = covering(tokens, m.start, m.end);
             let full_name = (chars.len() == 3 && features::is_surname(chars[0])) || person_name(s);
             if cover.len() == 1
                 && chars.len() >= 2
@@ -612,14 +611,11 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
                     let w = &text[t.range()];
                     let before = &text[t.start as usize..m.start];
                     let after = &text[m.end..t.end as usize];
-                    let c = chars[0];
                     matches!(t.pos, "j" | "ns" | "nz" | "nt" | "x")
                         // `驻华`, `来华`, `在京举行`
                         || before.chars().next_back().is_some_and(|b| TO_PLACE.contains(b))
                         // `中日`, `黄淮`, `中葡`: two abbreviations
-                        || (w.chars().count() == 2
-                            && PAIR_CHARS.contains(c)
-                            && w.chars().all(|x| PAIR_CHARS.contains(x)))
+                        || (w.chars().count() == 2 && w.chars().all(|x| PAIR_CHARS.contains(x)))
                         // `俄总统`, `中方`, `美军`: a country's office or side
                         || (before.is_empty()
                             && PLACE_HEADS.iter().any(|h| after.starts_with(h)))
@@ -1004,8 +1000,10 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
         .map(|m| surname_after_title(text, m))
         .filter(|m| keep(text, tokens, m))
         .collect();
-    let persons: Vec<RawMention> = anonymized(text)
-        .into_iter()
+    let anon = anonymized(text);
+    let persons: Vec<RawMention> = anon
+        .iter()
+        .copied()
         .chain(
             model
                 .iter()
@@ -1034,6 +1032,8 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     // over `海南公司`): it saw where such names start and end.
     // Not a Party unit after the body (the rules give `党支部书记` to the
     // title), nor a verb before it (`特邀|市委`).
+    let mut org_spans: Vec<(usize, usize)> = orgs.iter().map(|o| (o.start, o.end)).collect();
+    org_spans.sort_unstable();
     let containing = |m: &RawMention| {
         let s = &text[m.start..m.end];
         m.kind == EntityType::Organization
@@ -1045,15 +1045,19 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
                     || matches!(t.pos, "nr" | "nrfg")
                     || PREDICATES.contains(&&text[t.range()])
             })
-            && orgs.iter().any(|o| {
-                m.start <= o.start && o.end <= m.end && (m.start, m.end) != (o.start, o.end)
-            })
+            && {
+                let k = org_spans.partition_point(|o| o.0 < m.start);
+                org_spans[k..]
+                    .iter()
+                    .take_while(|o| o.0 < m.end)
+                    .any(|&o| o.1 <= m.end && o != (m.start, m.end))
+            }
     };
     let mut ranked: Vec<(u8, RawMention)> = Vec::new();
     ranked.extend(model.iter().filter(|m| containing(m)).map(|m| (0, *m)));
     ranked.extend(orgs.into_iter().map(|m| (0, m)));
     ranked.extend(teams.into_iter().map(|m| (0, m)));
-    ranked.extend(anonymized(text).into_iter().map(|m| (0, m)));
+    ranked.extend(anon.into_iter().map(|m| (0, m)));
     ranked.extend(rule_places.into_iter().map(|m| (1, m)));
     ranked.extend(model.into_iter().map(|m| (2, m)));
     ranked.sort_by(|a, b| {
