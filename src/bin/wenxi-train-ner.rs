@@ -35,7 +35,7 @@ use wenxi::eval::Scores;
 use wenxi::Analyzer;
 
 /// Exact-span scores of the bare tagger (no rules, no cleaning) on a gold jsonl file.
-fn score(analyzer: &Analyzer, model: &Model<'_>, gold: &str) -> Result<Scores, String> {
+fn score(analyzer: &Analyzer, model: &Model, gold: &str) -> Result<Scores, String> {
     use std::collections::HashSet;
     let mut scores = Scores::default();
     for line in gold.lines().filter(|l| !l.trim().is_empty()) {

@@ -32,8 +32,8 @@ use model::Model;
 pub const MODEL_BYTES: &[u8] = include_bytes!("../../assets/ner.model");
 
 /// The embedded model, read once.
-pub fn embedded_model() -> &'static Model<'static> {
-    static M: OnceLock<Model<'static>> = OnceLock::new();
+pub fn embedded_model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| Model::from_bytes(MODEL_BYTES).expect("the embedded NER model is valid"))
 }
 
@@ -97,7 +97,7 @@ pub fn segment_words(text: &str, seg: Range<usize>, tokens: &[Token]) -> (Vec<ch
 }
 
 /// Runs the trained tagger over the clean text; returns mentions in text order.
-pub fn tag(model: &Model<'_>, text: &str, tokens: &[Token]) -> Vec<RawMention> {
+pub fn tag(model: &Model, text: &str, tokens: &[Token]) -> Vec<RawMention> {
     let mut out = Vec::new();
     let mut feats = Vec::new();
     let mut labels = Vec::new();

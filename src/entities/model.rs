@@ -132,20 +132,19 @@ pub fn viterbi(emissions: &[[f32; LABELS]], trans: &[f32], out: &mut Vec<u8>) {
 /// The rows are copied once into 8-byte rows (the 7 labels and a zero), so a
 /// feature's weights are one `u64` load, summed in SWAR lanes.
 #[derive(Debug, Clone)]
-pub struct Model<'a> {
+pub struct Model {
     mask: u32,
     trans: Vec<f32>,
     rows: Vec<u64>,
-    bytes: std::marker::PhantomData<&'a [u8]>,
 }
 
 /// Why model bytes were refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadModel(pub &'static str);
 
-impl<'a> Model<'a> {
-    /// Reads a model; borrows the weight table without copying it.
-    pub fn from_bytes(bytes: &'a [u8]) -> Result<Model<'a>, BadModel> {
+impl Model {
+    /// Reads a model, copying its weight table into 8-byte rows.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, BadModel> {
         if bytes.len() < 12 || &bytes[..8] != MAGIC {
             return Err(BadModel("not a wenxi NER model"));
         }
@@ -175,7 +174,6 @@ impl<'a> Model<'a> {
             mask: (rows - 1) as u32,
             trans,
             rows: padded,
-            bytes: std::marker::PhantomData,
         })
     }
 
