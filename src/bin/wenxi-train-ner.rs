@@ -29,7 +29,8 @@ use std::time::Instant;
 
 use wenxi::entities::model::Model;
 use wenxi::entities::train::{
-    common_words, examples, export_weights, mean_weights, parse_pfr_line, person_names, Trainer,
+    common_words, examples, export_weights, mean_weights, parse_pfr_line, person_names, PfrTags,
+    Trainer,
 };
 use wenxi::eval::Scores;
 use wenxi::Analyzer;
@@ -167,9 +168,10 @@ fn run() -> Result<(), String> {
     }
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
+    let tags = PfrTags::count(&corpus);
     for (ext, words) in [
-        ("common.txt", common_words(wenxi::EMBEDDED_DICT, &corpus)),
-        ("names.txt", person_names(wenxi::EMBEDDED_DICT, &corpus)),
+        ("common.txt", common_words(wenxi::EMBEDDED_DICT, &tags)),
+        ("names.txt", person_names(wenxi::EMBEDDED_DICT, &tags)),
     ] {
         let path = std::path::Path::new(out).with_extension(ext);
         std::fs::write(&path, &words).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -595,35 +595,45 @@ fn proper_tag(t: &str) -> bool {
     matches!(t, "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg" | "j" | "nx")
 }
 
+/// How often PFR tags each word with each tag (`[..]nt` brackets read through).
+pub struct PfrTags<'a>(std::collections::HashMap<&'a str, std::collections::HashMap<&'a str, u32>>);
+
+impl<'a> PfrTags<'a> {
+    /// Counts the tags of every word of the PFR text (the line ids skipped).
+    pub fn count(pfr: &'a str) -> PfrTags<'a> {
+        let mut seen: std::collections::HashMap<&str, std::collections::HashMap<&str, u32>> =
+            std::collections::HashMap::new();
+        for line in pfr.lines() {
+            for raw in line.split_whitespace().skip(1) {
+                let tok = raw.trim_start_matches('[');
+                let tok = match tok.rfind(']') {
+                    Some(p) if tok[..p].contains('/') => &tok[..p],
+                    _ => tok,
+                };
+                if let Some((w, t)) = tok.rsplit_once('/') {
+                    *seen.entry(w).or_default().entry(t).or_default() += 1;
+                }
+            }
+        }
+        PfrTags(seen)
+    }
+}
+
 /// Words of a jieba dictionary (`word freq tag` lines) whose tag passes
 /// `jieba` while PFR, tagged by hand, gives them one tag passing `pfr` at
 /// least 80% of the times it has them. Sorted, one per line.
 fn disagreements(
     dict: &str,
-    pfr: &str,
+    seen: &PfrTags<'_>,
     jieba: impl Fn(&str, &str) -> bool,
     pfr_tag: impl Fn(&str) -> bool,
 ) -> String {
-    use std::collections::HashMap;
-    let mut seen: HashMap<&str, HashMap<&str, u32>> = HashMap::new();
-    for line in pfr.lines() {
-        for raw in line.split_whitespace().skip(1) {
-            let tok = raw.trim_start_matches('[');
-            let tok = match tok.rfind(']') {
-                Some(p) if tok[..p].contains('/') => &tok[..p],
-                _ => tok,
-            };
-            if let Some((w, t)) = tok.rsplit_once('/') {
-                *seen.entry(w).or_default().entry(t).or_default() += 1;
-            }
-        }
-    }
     let mut out: Vec<&str> = dict
         .lines()
         .filter_map(|line| {
             let mut parts = line.split(' ');
             let (w, _freq, tag) = (parts.next()?, parts.next()?, parts.next()?);
-            let tags = seen.get(w)?;
+            let tags = seen.0.get(w)?;
             let total: u32 = tags.values().sum();
             let (best, n) = tags
                 .iter()
@@ -640,7 +650,7 @@ fn disagreements(
 /// `加油站 nt`, `美化 ns`) and PFR as common words. Words the gold sets
 /// label as places ([`LOC_WORDS`]) stay out. The rules drop a mention that
 /// is exactly one such word.
-pub fn common_words(dict: &str, pfr: &str) -> String {
+pub fn common_words(dict: &str, pfr: &PfrTags<'_>) -> String {
     disagreements(
         dict,
         pfr,
@@ -652,7 +662,7 @@ pub fn common_words(dict: &str, pfr: &str) -> String {
 /// Names that jieba's dictionary files as common words (`桥本 n`) and PFR
 /// as person names (`nr`), two chars or more. The rules keep a person the
 /// tagger found that is exactly one such word.
-pub fn person_names(dict: &str, pfr: &str) -> String {
+pub fn person_names(dict: &str, pfr: &PfrTags<'_>) -> String {
     disagreements(
         dict,
         pfr,
