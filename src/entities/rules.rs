@@ -106,6 +106,9 @@ const ORG_SUFFIXES: &[&str] = &[
 /// First chars of made-up jieba words (`由原`, `逼平`) that are no part of a name.
 const LEADING_FUNCTION: &str = "由正在被把将从向对为与和及逼经于以往据使让给跟同了";
 
+/// Last chars of made-up jieba words (`需向`, `均在`) that are no part of a name.
+const TRAILING_FUNCTION: &str = "向在对从把被给于与和";
+
 /// Words that end in a body suffix but name no body, nor does a word ending
 /// in one (`新格局`; `印度当局` is the place `印度`).
 const NOT_BODIES: &[&str] = &[
@@ -292,14 +295,100 @@ fn stops_org(pos: &str) -> bool {
 
 /// Verbs that end a name even though names may hold verbs (`整治工作领导小组`).
 const PREDICATES: &[&str] = &[
-    "成立", "开展", "组织", "召开", "来到", "到", "在", "由", "带领", "联合", "举办", "是", "为",
-    "对", "向", "经", "据", "任", "担任", "参加", "协调", "会同", "督促", "要求", "指导", "推动",
-    "深入", "走进", "邀请", "积极", "发挥", "依托", "通过", "根据", "按照", "结合", "针对", "发布",
-    "印发", "作为", "会议", "表示", "介绍", "说", "配合", "牵头", "抽调", "有", "被", "帮助",
-    "打造", "建立", "构建", "学习", "加强", "落实", "推进", "完善", "实行", "实施", "建设", "讯",
-    "如", "批准", "所属", "属于", "隶属", "注重", "培养", "走", "出", "刚出", "设立", "创办",
-    "宣布", "称", "认为", "日电", "原", "两国", "双方", "有关", "特邀", "代表", "指出", "加入",
-    "访问", "会见", "给", "让", "请", "仍", "会",
+    "成立",
+    "开展",
+    "组织",
+    "召开",
+    "来到",
+    "到",
+    "在",
+    "由",
+    "带领",
+    "联合",
+    "举办",
+    "是",
+    "为",
+    "对",
+    "向",
+    "经",
+    "据",
+    "任",
+    "担任",
+    "参加",
+    "协调",
+    "会同",
+    "督促",
+    "要求",
+    "指导",
+    "推动",
+    "深入",
+    "走进",
+    "邀请",
+    "积极",
+    "发挥",
+    "依托",
+    "通过",
+    "根据",
+    "按照",
+    "结合",
+    "针对",
+    "发布",
+    "印发",
+    "作为",
+    "会议",
+    "表示",
+    "介绍",
+    "说",
+    "配合",
+    "牵头",
+    "抽调",
+    "有",
+    "被",
+    "帮助",
+    "打造",
+    "建立",
+    "构建",
+    "学习",
+    "加强",
+    "落实",
+    "推进",
+    "完善",
+    "实行",
+    "实施",
+    "建设",
+    "讯",
+    "如",
+    "本报讯",
+    "批准",
+    "所属",
+    "属于",
+    "隶属",
+    "注重",
+    "培养",
+    "走",
+    "出",
+    "刚出",
+    "设立",
+    "创办",
+    "宣布",
+    "称",
+    "认为",
+    "日电",
+    "原",
+    "两国",
+    "双方",
+    "有关",
+    "特邀",
+    "代表",
+    "指出",
+    "加入",
+    "访问",
+    "会见",
+    "给",
+    "让",
+    "请",
+    "仍",
+    "会",
 ];
 
 /// What follows a country or city to name its team: `日本女队`,
@@ -702,6 +791,7 @@ fn walk_left(text: &str, tokens: &[Token], k: usize, persons: &[RawMention]) -> 
                     || b.pos.starts_with('v')
                     || matches!(b.pos, "nr" | "nrfg")
                     || PREDICATES.contains(&&text[b.range()])
+                    || ORG_SUFFIXES.iter().any(|s| text[b.range()].ends_with(s))
             });
             if governs {
                 break;
@@ -709,7 +799,10 @@ fn walk_left(text: &str, tokens: &[Token], k: usize, persons: &[RawMention]) -> 
         }
         // A word jieba made up (`x`) that starts with a preposition or a
         // verb of motion is no part of a name (`由原`, `正由`, `逼平`).
-        if t.pos == "x" && w.chars().count() == 2 && w.starts_with(|c| LEADING_FUNCTION.contains(c))
+        if t.pos == "x"
+            && w.chars().count() == 2
+            && (w.starts_with(|c| LEADING_FUNCTION.contains(c))
+                || w.ends_with(|c| TRAILING_FUNCTION.contains(c)))
         {
             break;
         }
@@ -1060,6 +1153,7 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     ranked.extend(anon.into_iter().map(|m| (0, m)));
     ranked.extend(rule_places.into_iter().map(|m| (1, m)));
     ranked.extend(model.into_iter().map(|m| (2, m)));
+    ranked.extend(known_bodies(text, tokens).map(|m| (3, m)));
     ranked.sort_by(|a, b| {
         a.0.cmp(&b.0)
             .then((b.1.end - b.1.start).cmp(&(a.1.end - a.1.start)))
@@ -1088,9 +1182,79 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
             }
         }
     }
+    let mut out: Vec<RawMention> = out
+        .into_iter()
+        .flat_map(|m| split_organization(text, tokens, m))
+        .flatten()
+        .collect();
     short_forms(text, tokens, &mut out, &taken);
     out.sort_by_key(|m| (m.start, m.end));
     out
+}
+
+/// Last chars of a party, army, team, ministry or alliance name.
+const WORD_BODY_HEADS: &str = "党军队部厅盟";
+
+/// Parties, armies, teams, ministries and alliances that jieba knows whole
+/// (`致公党`, `解放军`, `墨西哥队`, `中联部`, tagged `nt`): organizations
+/// where the tagger saw none. Not a region (`中南部`).
+fn known_bodies<'a>(text: &'a str, tokens: &'a [Token]) -> impl Iterator<Item = RawMention> + 'a {
+    tokens
+        .iter()
+        .filter(|t| t.pos == "nt")
+        .filter(move |t| {
+            let w = &text[t.range()];
+            w.ends_with(|c| WORD_BODY_HEADS.contains(c))
+                && !["东部", "西部", "南部", "北部", "中部"]
+                    .iter()
+                    .any(|d| w.ends_with(d))
+        })
+        .map(|t| RawMention {
+            start: t.start as usize,
+            end: t.end as usize,
+            kind: EntityType::Organization,
+        })
+}
+
+/// True for a word that opens no name: a particle, a bare number (`1997`), or
+/// one of jieba's made-up words led by a function char (`逼平`).
+fn leads_no_name(text: &str, t: &Token) -> bool {
+    let w = &text[t.range()];
+    matches!(t.pos, "p" | "u" | "uj" | "ul" | "uz" | "c")
+        || (t.pos == "m" && w.bytes().all(|b| b.is_ascii_digit()))
+        || (t.pos == "x"
+            && w.chars()
+                .next()
+                .is_some_and(|c| LEADING_FUNCTION.contains(c)))
+}
+
+/// Fixes the start of an organization: words that open no name are cut off
+/// (`了联邦委员会`, `1997中国工程院`), and a place followed by another place
+/// stands alone (`长沙市` + `芙蓉区人民法院`, `黑龙江省` + `阿城市委`): the
+/// gold sets give a body the nearest place only.
+fn split_organization(text: &str, tokens: &[Token], m: RawMention) -> [Option<RawMention>; 2] {
+    if m.kind != EntityType::Organization {
+        return [Some(m), None];
+    }
+    let toks = covering(tokens, m.start, m.end);
+    let lead = toks.iter().take_while(|t| leads_no_name(text, t)).count();
+    let toks = &toks[lead.min(toks.len().saturating_sub(1))..];
+    let start = toks.first().map_or(m.start, |t| t.start as usize);
+    let m = RawMention { start, ..m };
+    match toks {
+        [a, b, _, ..] if a.pos == "ns" && b.pos == "ns" => [
+            Some(RawMention {
+                start: a.start as usize,
+                end: a.end as usize,
+                kind: EntityType::Place,
+            }),
+            Some(RawMention {
+                start: b.start as usize,
+                ..m
+            }),
+        ],
+        _ => [Some(m), None],
+    }
 }
 
 /// `舞阳` where the page also says `舞阳县`: a place's stem, standing alone as

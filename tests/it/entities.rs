@@ -335,3 +335,43 @@ fn names_jieba_tags_as_common_words_stay_persons() {
     let text = "桥本还表示，日本将通过扩大内需来刺激经济。";
     assert!(has(text, "PER", "桥本"), "{:?}", mentions(text));
 }
+
+#[test]
+fn a_larger_place_before_an_organization_stands_alone() {
+    let text = "长沙市芙蓉区人民法院开庭审理了此案。";
+    assert!(has(text, "LOC", "长沙市"), "{:?}", mentions(text));
+    assert!(has(text, "ORG", "芙蓉区人民法院"), "{:?}", mentions(text));
+    let text = "黑龙江省阿城市委确定了市、乡两级班子。";
+    assert!(has(text, "LOC", "黑龙江省"), "{:?}", mentions(text));
+    assert!(has(text, "ORG", "阿城市委"), "{:?}", mentions(text));
+}
+
+#[test]
+fn an_organization_does_not_run_over_its_sentence() {
+    // A made-up word ending in a preposition, and a body that is the subject
+    // of the verb before the name, end the name.
+    let text = "认证机构从事咨询活动需向国家环保总局备案。";
+    assert_eq!(
+        mentions(text)
+            .into_iter()
+            .filter(|(k, _)| *k == "ORG")
+            .collect::<Vec<_>>(),
+        vec![("ORG", "国家环保总局".to_string())]
+    );
+    let text = "该公司买下纽新公司，获利颇丰。";
+    assert!(has(text, "ORG", "纽新公司"), "{:?}", mentions(text));
+}
+
+#[test]
+fn parties_and_ministries_jieba_knows_are_organizations() {
+    let text = "强调致公党要切实搞好领导班子建设。";
+    assert!(has(text, "ORG", "致公党"), "{:?}", mentions(text));
+    let text = "部长戴秉国与中联部官员举行了会谈。";
+    assert!(has(text, "ORG", "中联部"), "{:?}", mentions(text));
+    let text = "这是我国中南部地区的大雨。";
+    assert!(
+        !mentions(text).iter().any(|(k, _)| *k == "ORG"),
+        "{:?}",
+        mentions(text)
+    );
+}
