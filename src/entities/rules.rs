@@ -536,6 +536,18 @@ fn strip_generic_tail(text: &str, m: RawMention) -> RawMention {
     if m.kind != EntityType::Place {
         return m;
     }
+    // `巴黎阴`, `西宁多云转`: a city in a weather table, run into its weather.
+    let weather = s.trim_end_matches(|c| WEATHER_CHARS.contains(c));
+    if weather.len() < s.len() {
+        let head = weather.strip_suffix("多").unwrap_or(weather);
+        if head.chars().count() >= 2 && s[head.len()..].chars().any(|c| "阴晴云雨雪转".contains(c))
+        {
+            return RawMention {
+                end: m.start + head.len(),
+                ..m
+            };
+        }
+    }
     for tail in ["地区", "一带", "沿海", "境内", "高原", "流域"] {
         if let Some(head) = s.strip_suffix(tail) {
             if head.chars().count() >= 2 {
@@ -548,6 +560,10 @@ fn strip_generic_tail(text: &str, m: RawMention) -> RawMention {
     }
     m
 }
+
+/// Chars of weather words (`多云转晴`, `阴转小雨`) that a tagger runs into a
+/// city's name in a weather table.
+const WEATHER_CHARS: &str = "阴晴云雨雪转小中大阵雷";
 
 /// True for a common word that jieba's dictionary tags as a name (`阳光`
 /// nr, `加油站` nt): the list `wenxi-train-ner` derives from PFR.
@@ -1184,7 +1200,7 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     }
     let mut out: Vec<RawMention> = out
         .into_iter()
-        .flat_map(|m| split_organization(text, tokens, m))
+        .flat_map(|m| split_mention(text, tokens, m))
         .flatten()
         .collect();
     short_forms(text, tokens, &mut out, &taken);
@@ -1216,6 +1232,34 @@ fn known_bodies<'a>(text: &'a str, tokens: &'a [Token]) -> impl Iterator<Item = 
         })
 }
 
+/// `青藏`, `印巴`, `港台`: two one-char abbreviations, each a place (the gold
+/// sets count two). Not a place whose name is two such chars: rivers and
+/// provinces in `江` (`江苏`, `湘江`), regions in `中` (`华中`, `中亚`), `辽宁`,
+/// `中华`.
+fn split_pair(text: &str, m: RawMention) -> [Option<RawMention>; 2] {
+    let w = &text[m.start..m.end];
+    let mut cs = w.chars();
+    let pair = match (cs.next(), cs.next(), cs.next()) {
+        (Some(a), Some(b), None) => {
+            a != b
+                && PAIR_CHARS.contains(a)
+                && PAIR_CHARS.contains(b)
+                && !w.contains('江')
+                && b != '中'
+                && !matches!(w, "中亚" | "中欧" | "中华" | "辽宁")
+        }
+        _ => false,
+    };
+    if !pair {
+        return [Some(m), None];
+    }
+    let mid = m.start + w.chars().next().map_or(0, char::len_utf8);
+    [
+        Some(RawMention { end: mid, ..m }),
+        Some(RawMention { start: mid, ..m }),
+    ]
+}
+
 /// True for a word that opens no name: a particle, a bare number (`1997`), or
 /// one of jieba's made-up words led by a function char (`逼平`).
 fn leads_no_name(text: &str, t: &Token) -> bool {
@@ -1228,11 +1272,15 @@ fn leads_no_name(text: &str, t: &Token) -> bool {
                 .is_some_and(|c| LEADING_FUNCTION.contains(c)))
 }
 
-/// Fixes the start of an organization: words that open no name are cut off
+/// Splits a place that is two abbreviations ([`split_pair`]), and fixes the
+/// start of an organization: words that open no name are cut off
 /// (`了联邦委员会`, `1997中国工程院`), and a place followed by another place
 /// stands alone (`长沙市` + `芙蓉区人民法院`, `黑龙江省` + `阿城市委`): the
 /// gold sets give a body the nearest place only.
-fn split_organization(text: &str, tokens: &[Token], m: RawMention) -> [Option<RawMention>; 2] {
+fn split_mention(text: &str, tokens: &[Token], m: RawMention) -> [Option<RawMention>; 2] {
+    if m.kind == EntityType::Place {
+        return split_pair(text, m);
+    }
     if m.kind != EntityType::Organization {
         return [Some(m), None];
     }

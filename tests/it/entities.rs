@@ -375,3 +375,30 @@ fn parties_and_ministries_jieba_knows_are_organizations() {
         mentions(text)
     );
 }
+
+#[test]
+fn two_abbreviations_are_two_places() {
+    for (text, a, b) in [
+        ("青藏高原隆起与环境变化。", "青", "藏"),
+        ("表示不赞成对印巴实行经济制裁。", "印", "巴"),
+    ] {
+        assert!(
+            has(text, "LOC", a) && has(text, "LOC", b),
+            "{:?}",
+            mentions(text)
+        );
+    }
+    // Places whose names are two such chars stay whole.
+    let text = "江苏、浙江和辽宁的代表到会，华中地区和中亚各国也派人来了。";
+    for place in ["江苏", "浙江", "辽宁", "华中", "中亚"] {
+        assert!(has(text, "LOC", place), "{place}: {:?}", mentions(text));
+    }
+}
+
+#[test]
+fn a_city_in_a_weather_table_loses_its_weather() {
+    let text = "巴黎阴转小雨12℃／20℃，法兰克福阴转小雨14℃／24℃，西宁多云转雷阵雨8℃／30℃";
+    for city in ["巴黎", "法兰克福", "西宁"] {
+        assert!(has(text, "LOC", city), "{city}: {:?}", mentions(text));
+    }
+}
