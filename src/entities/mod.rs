@@ -285,44 +285,51 @@ pub fn is_alias(kind: EntityType, short: &str, long: &str) -> bool {
     }
 }
 
-/// Short forms that [`is_alias`] could accept for `long`: the candidates are
-/// generated from the long form, so grouping stays linear in the entities.
-fn alias_candidates(kind: EntityType, long: &str) -> Vec<String> {
+/// Calls `f` with each short form that [`is_alias`] accepts for `long`
+/// (possibly more than once). The candidates are generated from the long
+/// form, so grouping stays linear in the entities; one buffer serves them all.
+fn alias_candidates(kind: EntityType, long: &str, mut f: impl FnMut(&str)) {
     let l: Vec<char> = long.chars().collect();
-    let mut out = Vec::new();
+    let mut buf = String::with_capacity(long.len());
+    let mut emit = |chars: &mut dyn Iterator<Item = char>, f: &mut dyn FnMut(&str)| {
+        buf.clear();
+        buf.extend(chars);
+        f(&buf);
+    };
     match kind {
         EntityType::Organization => {
             // Tails that start with an admin char, up to 3 chars shorter.
             for cut in 1..=3.min(l.len().saturating_sub(2)) {
-                out.push(l[cut..].iter().collect());
+                if matches!(l[cut], '区' | '市' | '县' | '省' | '镇' | '乡') {
+                    emit(&mut l[cut..].iter().copied(), &mut f);
+                }
             }
-            // One or two chars deleted (never the first).
+            // One or two chars deleted (never the first), three or more left.
             for a in 1..l.len() {
-                let one: String = l
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, _)| i != a)
-                    .map(|(_, c)| c)
-                    .collect();
-                out.push(one);
-                for b in a + 1..l.len() {
-                    out.push(
-                        l.iter()
-                            .enumerate()
-                            .filter(|&(i, _)| i != a && i != b)
-                            .map(|(_, c)| c)
-                            .collect(),
-                    );
+                let without = |a: usize, b: usize| {
+                    l.iter()
+                        .enumerate()
+                        .filter(move |&(i, _)| i != a && i != b)
+                        .map(|(_, &c)| c)
+                };
+                if l.len() > 3 {
+                    emit(&mut without(a, a), &mut f);
+                }
+                if l.len() > 4 {
+                    for b in a + 1..l.len() {
+                        emit(&mut without(a, b), &mut f);
+                    }
                 }
             }
         }
-        EntityType::Place if l.len() >= 3 => out.push(l[..l.len() - 1].iter().collect()),
+        EntityType::Place
+            if l.len() >= 3
+                && matches!(l[l.len() - 1], '省' | '市' | '县' | '区' | '镇' | '乡') =>
+        {
+            emit(&mut l[..l.len() - 1].iter().copied(), &mut f)
+        }
         _ => {}
     }
-    out.retain(|s: &String| is_alias(kind, s, long));
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// Folds entities that are aliases of a longer one on the page into it.
@@ -338,11 +345,15 @@ fn merge_aliases(out: &mut Vec<Entity>) {
         if e.kind == EntityType::Person || e.text.chars().count() > 24 {
             continue;
         }
-        for c in alias_candidates(e.kind, &e.text) {
-            if let Some(&i) = index.get(&(e.kind, c.as_str())) {
+        alias_candidates(e.kind, &e.text, |c| {
+            if let Some(&i) = index.get(&(e.kind, c)) {
                 longs[i].push(j);
             }
-        }
+        });
+    }
+    for l in longs.iter_mut() {
+        l.sort_unstable();
+        l.dedup();
     }
     let mut target: Vec<Option<usize>> = vec![None; out.len()];
     for i in 0..out.len() {

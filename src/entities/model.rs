@@ -76,41 +76,64 @@ pub fn spans(labels: &[u8]) -> Vec<(usize, usize, EntityType)> {
     out
 }
 
+/// A path score for [`viterbi`]: `f32` in training, `i64` at inference
+/// (exact integer sums that no segment length can overflow).
+pub trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
+    /// Below every reachable score: the start of a forbidden path.
+    const FORBIDDEN: Self;
+}
+
+impl Score for f32 {
+    const FORBIDDEN: f32 = f32::NEG_INFINITY;
+}
+
+impl Score for i64 {
+    const FORBIDDEN: i64 = i64::MIN / 4;
+}
+
 /// Viterbi over per-char label scores; `trans[from * LABELS + to]`, `from == 7` is start.
-pub fn viterbi(emissions: &[[f32; LABELS]], trans: &[f32], out: &mut Vec<u8>) {
-    // Forbidden moves get -inf once, so the inner loop has no branches on labels.
-    let mut t = [[f32::NEG_INFINITY; LABELS]; LABELS + 1];
-    for (from, row) in t.iter_mut().enumerate() {
-        for (to, v) in row.iter_mut().enumerate() {
-            if allowed(from, to) {
-                *v = trans[from * LABELS + to];
-            }
-        }
-    }
+///
+/// Only [`allowed`] moves are scored: an I label is reached from its own B
+/// or I (two moves), an O or B label from any label (seven).
+pub fn viterbi<S: Score>(emissions: &[[S; LABELS]], trans: &[S], out: &mut Vec<u8>) {
     out.clear();
     let n = emissions.len();
     if n == 0 {
         return;
     }
+    let t = |from: usize, to: usize| trans[from * LABELS + to];
     let mut back = vec![[0u8; LABELS]; n];
-    let mut score = [f32::NEG_INFINITY; LABELS];
+    let mut score = [S::FORBIDDEN; LABELS];
     for (to, s) in score.iter_mut().enumerate() {
-        *s = t[LABELS][to] + emissions[0][to];
+        if allowed(LABELS, to) {
+            *s = t(LABELS, to) + emissions[0][to];
+        }
     }
-    for i in 1..n {
-        let mut next = [f32::NEG_INFINITY; LABELS];
-        for (to, slot) in next.iter_mut().enumerate() {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for (from, &s) in score.iter().enumerate() {
-                let v = s + t[from][to];
-                if v > best {
-                    best = v;
-                    arg = from as u8;
+    for (e, b) in emissions.iter().zip(back.iter_mut()).skip(1) {
+        let mut next = [S::FORBIDDEN; LABELS];
+        for to in 0..LABELS {
+            let (best, arg) = if to != 0 && to % 2 == 0 {
+                let (bf, inf) = (to - 1, to);
+                let (vb, vi) = (score[bf] + t(bf, to), score[inf] + t(inf, to));
+                if vi > vb {
+                    (vi, inf)
+                } else {
+                    (vb, bf)
                 }
-            }
-            *slot = best + emissions[i][to];
-            back[i][to] = arg;
+            } else {
+                let mut best = score[0] + t(0, to);
+                let mut arg = 0;
+                for (from, &s) in score.iter().enumerate().skip(1) {
+                    let v = s + t(from, to);
+                    if v > best {
+                        best = v;
+                        arg = from;
+                    }
+                }
+                (best, arg)
+            };
+            next[to] = best + e[to];
+            b[to] = arg as u8;
         }
         score = next;
     }
@@ -134,7 +157,7 @@ pub fn viterbi(emissions: &[[f32; LABELS]], trans: &[f32], out: &mut Vec<u8>) {
 #[derive(Debug, Clone)]
 pub struct Model {
     mask: u32,
-    trans: Vec<f32>,
+    trans: Vec<i64>,
     rows: Vec<u64>,
 }
 
@@ -160,7 +183,7 @@ impl Model {
         }
         let trans = bytes[12..head]
             .chunks_exact(4)
-            .map(|c| i32::from_le_bytes(c.try_into().expect("4 bytes")) as f32)
+            .map(|c| i64::from(i32::from_le_bytes(c.try_into().expect("4 bytes"))))
             .collect();
         let padded = bytes[head..]
             .chunks_exact(LABELS)
@@ -185,7 +208,7 @@ impl Model {
         // each; FEATURES * 255 fits a lane, so no lane carries into the next.
         const LO: u64 = 0x00FF_00FF_00FF_00FF;
         const BIAS: u64 = 0x0080_0080_0080_0080;
-        let unbias = (FEATURES * 128) as i32;
+        let unbias = (FEATURES * 128) as i64;
         for f in feats.chunks_exact(FEATURES) {
             let (mut even, mut odd) = (0u64, 0u64);
             for &h in f {
@@ -193,11 +216,10 @@ impl Model {
                 even += (x & LO) ^ BIAS;
                 odd += ((x >> 8) & LO) ^ BIAS;
             }
-            let mut out = [0f32; LABELS];
+            let mut out = [0i64; LABELS];
             for (l, o) in out.iter_mut().enumerate() {
                 let lanes = if l % 2 == 0 { even } else { odd };
-                let v = ((lanes >> (16 * (l / 2))) & 0xFFFF) as i32 - unbias;
-                *o = v as f32;
+                *o = ((lanes >> (16 * (l / 2))) & 0xFFFF) as i64 - unbias;
             }
             emissions.push(out);
         }

@@ -152,7 +152,7 @@ impl OffsetMap {
         };
         let (pb, po) = self.points[i];
         let tail = &clean[pb as usize..clean_byte];
-        po + tail.encode_utf16().count() as u32
+        po + utf16_len(tail)
     }
 
     /// The original span covered by the clean byte range `[start, end)`.
@@ -177,7 +177,12 @@ impl OffsetMap {
 
 /// UTF-16 length of a string.
 pub fn utf16_len(s: &str) -> u32 {
-    s.encode_utf16().count() as u32
+    // Every char has one lead byte (not `10xxxxxx`); a four-byte char (lead
+    // `11110xxx`) is a surrogate pair. Counting bytes vectorizes; walking
+    // `encode_utf16` does not.
+    s.bytes()
+        .map(|b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
+        .sum()
 }
 
 /// Converts a byte offset in `text` to a UTF-16 offset by scanning from the

@@ -42,3 +42,19 @@ fn empty_text() {
     assert_eq!(m.to_original("", 0), 0);
     assert_eq!(m.span("", 0, 0), Span::new(0, 0));
 }
+
+#[test]
+fn utf16_len_counts_surrogate_pairs_and_every_byte_width() {
+    for s in [
+        "",
+        "abc",
+        "é",
+        "共发现问题 4858件",
+        "𠀀",
+        "a𠀀b😀",
+        "１２３",
+        "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}",
+    ] {
+        assert_eq!(utf16_len(s), s.encode_utf16().count() as u32, "{s:?}");
+    }
+}
