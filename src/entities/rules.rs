@@ -1272,12 +1272,23 @@ fn leads_no_name(text: &str, t: &Token) -> bool {
                 .is_some_and(|c| LEADING_FUNCTION.contains(c)))
 }
 
-/// Splits a place that is two abbreviations ([`split_pair`]), and fixes the
+/// Makes a team an organization, splits a place that is two abbreviations
+/// ([`split_pair`]), and fixes the
 /// start of an organization: words that open no name are cut off
 /// (`了联邦委员会`, `1997中国工程院`), and a place followed by another place
 /// stands alone (`长沙市` + `芙蓉区人民法院`, `黑龙江省` + `阿城市委`): the
 /// gold sets give a body the nearest place only.
 fn split_mention(text: &str, tokens: &[Token], m: RawMention) -> [Option<RawMention>; 2] {
+    let w = &text[m.start..m.end];
+    // `匈牙利队`, `克罗地亚队`: a team is an organization, whatever the tagger said.
+    let m = if w.ends_with('队') && w.chars().count() >= 3 {
+        RawMention {
+            kind: EntityType::Organization,
+            ..m
+        }
+    } else {
+        m
+    };
     if m.kind == EntityType::Place {
         return split_pair(text, m);
     }

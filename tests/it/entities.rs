@@ -402,3 +402,13 @@ fn a_city_in_a_weather_table_loses_its_weather() {
         assert!(has(text, "LOC", city), "{city}: {:?}", mentions(text));
     }
 }
+
+#[test]
+fn a_team_is_an_organization() {
+    for (text, team) in [
+        ("中国女篮以96∶89战胜匈牙利队。", "匈牙利队"),
+        ("对克罗地亚队一战，由于风大，双方都很谨慎。", "克罗地亚队"),
+    ] {
+        assert!(has(text, "ORG", team), "{:?}", mentions(text));
+    }
+}
