@@ -599,6 +599,18 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
     {
         return false;
     }
+    // `土地管理|法`, `环境保护|法`: `法` after a noun or verb phrase is a law,
+    // not France.
+    if m.kind == EntityType::Place
+        && s == "法"
+        && token_at(tokens, m.start.saturating_sub(1)).is_some_and(|t| {
+            t.end as usize == m.start
+                && text[t.range()].chars().count() >= 2
+                && matches!(t.pos, "n" | "vn" | "v")
+        })
+    {
+        return false;
+    }
     let cover = covering(tokens, m.start, m.end);
     // One common word that jieba files as a name (`阳光`, `麦田`) names
     // nothing, unless it is a body (`宣传部`).
@@ -1168,6 +1180,7 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     ranked.extend(teams.into_iter().map(|m| (0, m)));
     ranked.extend(anon.into_iter().map(|m| (0, m)));
     ranked.extend(rule_places.into_iter().map(|m| (1, m)));
+    ranked.extend(sides(text, tokens).map(|m| (1, m)));
     ranked.extend(model.into_iter().map(|m| (2, m)));
     ranked.extend(known_bodies(text, tokens).map(|m| (3, m)));
     ranked.sort_by(|a, b| {
@@ -1206,6 +1219,26 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     short_forms(text, tokens, &mut out, &taken);
     out.sort_by_key(|m| (m.start, m.end));
     out
+}
+
+/// `中方`, `美方`, `日军`: one word of a country's abbreviation and `方`
+/// (side) or `军` (army); the abbreviation is the place. Not `亚军` (runner-up).
+fn sides<'a>(text: &'a str, tokens: &'a [Token]) -> impl Iterator<Item = RawMention> + 'a {
+    tokens.iter().filter_map(move |t| {
+        let mut cs = text[t.range()].chars();
+        match (cs.next(), cs.next(), cs.next()) {
+            (Some(c), Some('方' | '军'), None)
+                if PAIR_CHARS.contains(c) && text[t.range()] != *"亚军" =>
+            {
+                Some(RawMention {
+                    start: t.start as usize,
+                    end: t.start as usize + c.len_utf8(),
+                    kind: EntityType::Place,
+                })
+            }
+            _ => None,
+        }
+    })
 }
 
 /// Last chars of a party, army, team, ministry or alliance name.

@@ -412,3 +412,26 @@ fn a_team_is_an_organization() {
         assert!(has(text, "ORG", team), "{:?}", mentions(text));
     }
 }
+
+#[test]
+fn a_country_s_side_and_army_name_the_country() {
+    let text = "美方对中方的立场表示理解，日军当年的暴行不容否认。";
+    for place in ["美", "中", "日"] {
+        assert!(has(text, "LOC", place), "{place}: {:?}", mentions(text));
+    }
+    let text = "她在比赛中获得亚军。";
+    assert!(!has(text, "LOC", "亚"), "{:?}", mentions(text));
+}
+
+#[test]
+fn a_law_is_not_france() {
+    let text = "广泛宣传土地管理法、城乡规划法等法律法规。";
+    assert!(!has(text, "LOC", "法"), "{:?}", mentions(text));
+    for text in [
+        "中法两国关系良好。",
+        "法总统希拉克表示欢迎。",
+        "法方表示同意。",
+    ] {
+        assert!(has(text, "LOC", "法"), "{text}: {:?}", mentions(text));
+    }
+}
