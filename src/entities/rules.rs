@@ -217,6 +217,9 @@ const GENERIC: &[&str] = &[
     "大城市",
     "文明城市",
     "卫生城市",
+    "沿海",
+    "北南",
+    "南北",
     "雷阵雨",
     "阵雨",
     "多云",
@@ -561,6 +564,27 @@ fn strip_generic_tail(text: &str, m: RawMention) -> RawMention {
     m
 }
 
+/// Currencies named after their country (`挪威克朗`): no place.
+const CURRENCIES: &[&str] = &[
+    "克朗",
+    "卢比",
+    "法郎",
+    "马克",
+    "卢布",
+    "里拉",
+    "比索",
+    "先令",
+    "日元",
+    "美元",
+    "欧元",
+    "英镑",
+    "兰特",
+    "第纳尔",
+    "里亚尔",
+    "林吉特",
+    "披索",
+];
+
 /// Chars of weather words (`多云转晴`, `阴转小雨`) that a tagger runs into a
 /// city's name in a weather table.
 const WEATHER_CHARS: &str = "阴晴云雨雪转小中大阵雷";
@@ -597,6 +621,10 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
         && "市县区省镇乡".contains(chars[0])
         && GENERIC.contains(&&s[chars[0].len_utf8()..])
     {
+        return false;
+    }
+    // `挪威克朗`, `印度卢比`: a currency, not a place.
+    if m.kind == EntityType::Place && CURRENCIES.iter().any(|c| s.ends_with(c)) {
         return false;
     }
     // `土地管理|法`, `环境保护|法`: `法` after a noun or verb phrase is a law,
@@ -1181,6 +1209,7 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     ranked.extend(anon.into_iter().map(|m| (0, m)));
     ranked.extend(rule_places.into_iter().map(|m| (1, m)));
     ranked.extend(sides(text, tokens).map(|m| (1, m)));
+    ranked.extend(visits(text, tokens).map(|m| (1, m)));
     ranked.extend(model.into_iter().map(|m| (2, m)));
     ranked.extend(known_bodies(text, tokens).map(|m| (3, m)));
     ranked.sort_by(|a, b| {
@@ -1233,6 +1262,28 @@ fn sides<'a>(text: &'a str, tokens: &'a [Token]) -> impl Iterator<Item = RawMent
                 Some(RawMention {
                     start: t.start as usize,
                     end: t.start as usize + c.len_utf8(),
+                    kind: EntityType::Place,
+                })
+            }
+            _ => None,
+        }
+    })
+}
+
+/// `访华`, `驻京`, `侵华`, `反华`: one word of a verb of going, staying or
+/// acting towards and a country's or city's abbreviation; the abbreviation
+/// is the place. Not `非`, mostly a negation (`对非教徒`).
+fn visits<'a>(text: &'a str, tokens: &'a [Token]) -> impl Iterator<Item = RawMention> + 'a {
+    tokens.iter().filter_map(move |t| {
+        let mut cs = text[t.range()].chars();
+        match (cs.next(), cs.next(), cs.next()) {
+            (Some(v), Some(c), None)
+                if (TO_PLACE.contains(v) || v == '反') && PAIR_CHARS.contains(c) && c != '非' =>
+            {
+                let start = t.start as usize + v.len_utf8();
+                Some(RawMention {
+                    start,
+                    end: start + c.len_utf8(),
                     kind: EntityType::Place,
                 })
             }

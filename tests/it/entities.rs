@@ -435,3 +435,31 @@ fn a_law_is_not_france() {
         assert!(has(text, "LOC", "法"), "{text}: {:?}", mentions(text));
     }
 }
+
+#[test]
+fn a_visit_names_the_place_visited() {
+    for (text, place) in [
+        ("美国总统访华感到很高兴。", "华"),
+        ("在金大中访美期间，双方签署协议。", "美"),
+        ("法律界驻京办事处组成。", "京"),
+        ("日本发动全面侵华战争蓄谋已久。", "华"),
+    ] {
+        assert!(has(text, "LOC", place), "{text}: {:?}", mentions(text));
+    }
+    let text = "他们对非教徒进行迫害。";
+    assert!(!has(text, "LOC", "非"), "{:?}", mentions(text));
+}
+
+#[test]
+fn currencies_and_directions_are_no_places() {
+    let text = "明年的预算至少削减250亿挪威克朗。";
+    assert!(
+        !mentions(text)
+            .iter()
+            .any(|(k, t)| *k == "LOC" && t.contains("克朗")),
+        "{:?}",
+        mentions(text)
+    );
+    let text = "朝鲜半岛北南双方应在民族和解的基础上对话。";
+    assert!(!has(text, "LOC", "北南"), "{:?}", mentions(text));
+}
