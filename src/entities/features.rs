@@ -79,10 +79,11 @@ fn sorted(list: &str) -> Vec<char> {
 }
 
 /// A bitmap over the Basic Multilingual Plane, for constant-time char-set tests.
-struct CharSet(Vec<u64>);
+pub(crate) struct CharSet(Vec<u64>);
 
 impl CharSet {
-    fn new(list: &str) -> CharSet {
+    /// The set of the chars of `list` (those outside the BMP are left out).
+    pub(crate) fn new(list: &str) -> CharSet {
         let mut bits = vec![0u64; 0x10000 / 64];
         for c in sorted(list) {
             let c = c as usize;
@@ -92,7 +93,8 @@ impl CharSet {
         }
         CharSet(bits)
     }
-    fn contains(&self, c: char) -> bool {
+    /// True when `c` is in the set.
+    pub(crate) fn contains(&self, c: char) -> bool {
         let c = c as usize;
         c < 0x10000 && self.0[c / 64] & (1 << (c % 64)) != 0
     }

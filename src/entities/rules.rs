@@ -23,6 +23,7 @@
 //! (maximal) mention is kept, as the gold counts maximal mentions only.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use super::{features, EntityType, RawMention};
 use crate::lexicon::Token;
@@ -245,6 +246,20 @@ const TO_PLACE: &str = "访驻来在对旅离援侵抵赴进返回留";
 /// One-char abbreviations of countries and provinces that pair up (`中美`,
 /// `青藏`, `港台`), each a place of its own.
 pub(super) const PAIR_CHARS: &str = "中俄京美巴伊阿港日英哈华欧以法泰藏德台印亚韩沪澳越意菲朝晋川津滇杭鄂湘渝闽辽赣粤豫冀黔陕陇葡荷穗浙桂琼青黄淮江苏蒙宁疆非";
+
+/// True for a char of [`PAIR_CHARS`] (a bitmap test: the rules ask per token).
+fn pair_char(c: char) -> bool {
+    static S: OnceLock<features::CharSet> = OnceLock::new();
+    S.get_or_init(|| features::CharSet::new(PAIR_CHARS))
+        .contains(c)
+}
+
+/// True for a char of [`TO_PLACE`].
+fn to_place(c: char) -> bool {
+    static S: OnceLock<features::CharSet> = OnceLock::new();
+    S.get_or_init(|| features::CharSet::new(TO_PLACE))
+        .contains(c)
+}
 
 /// What follows a one-char country abbreviation to make a word of it that
 /// still names the country: `俄总统`, `中方`, `美军`, `日首相`.
@@ -758,9 +773,9 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
                     let after = &text[m.end..t.end as usize];
                     matches!(t.pos, "j" | "ns" | "nz" | "nt" | "x")
                         // `驻华`, `来华`, `在京举行`
-                        || before.chars().next_back().is_some_and(|b| TO_PLACE.contains(b))
+                        || before.chars().next_back().is_some_and(to_place)
                         // `中日`, `黄淮`, `中葡`: two abbreviations
-                        || (w.chars().count() == 2 && w.chars().all(|x| PAIR_CHARS.contains(x)))
+                        || (w.chars().count() == 2 && w.chars().all(pair_char))
                         // `俄总统`, `中方`, `美军`: a country's office or side
                         || (before.is_empty()
                             && PLACE_HEADS.iter().any(|h| after.starts_with(h)))
@@ -1256,9 +1271,7 @@ fn sides<'a>(text: &'a str, tokens: &'a [Token]) -> impl Iterator<Item = RawMent
     tokens.iter().filter_map(move |t| {
         let mut cs = text[t.range()].chars();
         match (cs.next(), cs.next(), cs.next()) {
-            (Some(c), Some('方' | '军'), None)
-                if PAIR_CHARS.contains(c) && text[t.range()] != *"亚军" =>
-            {
+            (Some(c), Some('方' | '军'), None) if pair_char(c) && text[t.range()] != *"亚军" => {
                 Some(RawMention {
                     start: t.start as usize,
                     end: t.start as usize + c.len_utf8(),
@@ -1277,8 +1290,7 @@ fn visits<'a>(text: &'a str, tokens: &'a [Token]) -> impl Iterator<Item = RawMen
     tokens.iter().filter_map(move |t| {
         let mut cs = text[t.range()].chars();
         match (cs.next(), cs.next(), cs.next()) {
-            (Some(v), Some(c), None)
-                if (TO_PLACE.contains(v) || v == '反') && PAIR_CHARS.contains(c) && c != '非' =>
+            (Some(v), Some(c), None) if (to_place(v) || v == '反') && pair_char(c) && c != '非' =>
             {
                 let start = t.start as usize + v.len_utf8();
                 Some(RawMention {
@@ -1326,8 +1338,8 @@ fn split_pair(text: &str, m: RawMention) -> [Option<RawMention>; 2] {
     let pair = match (cs.next(), cs.next(), cs.next()) {
         (Some(a), Some(b), None) => {
             a != b
-                && PAIR_CHARS.contains(a)
-                && PAIR_CHARS.contains(b)
+                && pair_char(a)
+                && pair_char(b)
                 && !w.contains('江')
                 && b != '中'
                 && !matches!(w, "中亚" | "中欧" | "中华" | "辽宁")
