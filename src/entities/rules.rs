@@ -1221,6 +1221,7 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     ranked.extend(model.iter().filter(|m| containing(m)).map(|m| (0, *m)));
     ranked.extend(orgs.into_iter().map(|m| (0, m)));
     ranked.extend(teams.into_iter().map(|m| (0, m)));
+    ranked.extend(periodicals(text).map(|m| (0, m)));
     ranked.extend(anon.into_iter().map(|m| (0, m)));
     ranked.extend(rule_places.into_iter().map(|m| (1, m)));
     ranked.extend(sides(text, tokens).map(|m| (1, m)));
@@ -1263,6 +1264,29 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     short_forms(text, tokens, &mut out, &taken);
     out.sort_by_key(|m| (m.start, m.end));
     out
+}
+
+/// Last words of a newspaper's or a magazine's name.
+const PERIODICAL_TAILS: &[&str] = &["报", "周刊", "杂志", "画报", "月刊"];
+
+/// `《天津日报》`, `《纽约时报》`, `《经济周刊》`: a title in book-title marks
+/// that names a periodical is an organization (the place in it is part of
+/// the name).
+fn periodicals(text: &str) -> impl Iterator<Item = RawMention> + '_ {
+    text.match_indices('《').filter_map(move |(open, _)| {
+        let start = open + '《'.len_utf8();
+        let len = text[start..].find(['》', '《', '\n'])?;
+        let title = &text[start..start + len];
+        let chars = title.chars().count();
+        ((3..=12).contains(&chars)
+            && text[start + len..].starts_with('》')
+            && PERIODICAL_TAILS.iter().any(|t| title.ends_with(t)))
+        .then_some(RawMention {
+            start,
+            end: start + len,
+            kind: EntityType::Organization,
+        })
+    })
 }
 
 /// `中方`, `美方`, `日军`: one word of a country's abbreviation and `方`

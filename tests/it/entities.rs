@@ -463,3 +463,21 @@ fn currencies_and_directions_are_no_places() {
     let text = "朝鲜半岛北南双方应在民族和解的基础上对话。";
     assert!(!has(text, "LOC", "北南"), "{:?}", mentions(text));
 }
+
+#[test]
+fn a_periodical_in_title_marks_is_an_organization() {
+    for (text, name) in [
+        ("全国性日报《费加罗报》以世界杯为题。", "费加罗报"),
+        ("●《天津日报》举办小小说大赛。", "天津日报"),
+        ("两周前由《纽约时报》所做的调查。", "纽约时报"),
+    ] {
+        assert!(has(text, "ORG", name), "{:?}", mentions(text));
+    }
+    // Other titles are no organizations.
+    let text = "他写了《我的家乡》一文，又读了《信仰的力量》。";
+    assert!(
+        !mentions(text).iter().any(|(k, _)| *k == "ORG"),
+        "{:?}",
+        mentions(text)
+    );
+}
