@@ -1218,7 +1218,32 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
             }
     };
     let mut ranked: Vec<(u8, RawMention)> = Vec::new();
-    ranked.extend(model.iter().filter(|m| containing(m)).map(|m| (0, *m)));
+    // `薛埠镇党委`, `漳州市教委`: the tagger's organization that is a rule
+    // place and a body word after it wins over the place.
+    let place_ends: HashSet<(usize, usize)> =
+        rule_places.iter().map(|p| (p.start, p.end)).collect();
+    let place_and_body = |m: &RawMention| {
+        m.kind == EntityType::Organization
+            && token_at(tokens, m.start).is_some_and(|t| {
+                let (ts, te) = (t.start as usize, t.end as usize);
+                if ts != m.start || te >= m.end {
+                    return false;
+                }
+                let body = &text[te..m.end];
+                place_ends.contains(&(ts, te))
+                    && (2..=3).contains(&body.chars().count())
+                    && body
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| ORG_HEADS.contains(c))
+            })
+    };
+    ranked.extend(
+        model
+            .iter()
+            .filter(|m| containing(m) || place_and_body(m))
+            .map(|m| (0, *m)),
+    );
     ranked.extend(orgs.into_iter().map(|m| (0, m)));
     ranked.extend(teams.into_iter().map(|m| (0, m)));
     ranked.extend(periodicals(text).map(|m| (0, m)));

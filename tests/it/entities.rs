@@ -481,3 +481,16 @@ fn a_periodical_in_title_marks_is_an_organization() {
         mentions(text)
     );
 }
+
+#[test]
+fn a_place_and_its_body_word_are_one_organization() {
+    for (text, org) in [
+        (
+            "为提高山区教育水平，薛埠镇党委决定把南边7个村合并。",
+            "薛埠镇党委",
+        ),
+        ("此事惊动了福建省和漳州市教委。", "漳州市教委"),
+    ] {
+        assert!(has(text, "ORG", org), "{:?}", mentions(text));
+    }
+}
