@@ -735,9 +735,9 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
                 "大爷", "大妈", "大娘", "大姐", "大哥", "师傅", "奶奶", "爷爷", "阿姨",
             ]
             .iter()
-            .any(|w| after.starts_with(w) || s.ends_with(w))
+            .any(|w| s.ends_with(w) || (after.starts_with(w) && chars.len() < 2))
             {
-                return false;
+                return false; // 赵大爷: a surname and a kin term (李育英大娘 names her)
             }
             // A common word that jieba knows as such is not a name (`小麦`,
             // `轮流`). jieba's dictionary also files some names as nouns or
@@ -1051,6 +1051,9 @@ fn places(text: &str, tokens: &[Token]) -> Vec<RawMention> {
         let Some(sfx) = w.chars().next_back().filter(|c| PLACE_SUFFIXES.contains(c)) else {
             continue;
         };
+        if w.ends_with("之路") {
+            continue; // `复兴之路`, the writer `张之路`: a way, not a road
+        }
         if !ideographs(w) {
             continue;
         }

@@ -494,3 +494,17 @@ fn a_place_and_its_body_word_are_one_organization() {
         assert!(has(text, "ORG", org), "{:?}", mentions(text));
     }
 }
+
+#[test]
+fn a_full_name_before_a_kin_term_and_a_name_in_zhi_lu_stay_persons() {
+    let text = "六旬的蛇口渔民村李育英大娘的老伴患病去世。";
+    assert!(has(text, "PER", "李育英"), "{:?}", mentions(text));
+    let text = "村民赵大爷说，今年麦子长得好。";
+    assert!(
+        !mentions(text).iter().any(|(k, _)| *k == "PER"),
+        "{:?}",
+        mentions(text)
+    );
+    let text = "六种书分别由张之路、秦文君等人撰写。";
+    assert!(has(text, "PER", "张之路"), "{:?}", mentions(text));
+}
