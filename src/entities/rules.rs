@@ -656,10 +656,13 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
     }
     let cover = covering(tokens, m.start, m.end);
     // One common word that jieba files as a name (`阳光`, `麦田`) names
-    // nothing, unless it is a body (`宣传部`).
+    // nothing, unless it is a body (`宣传部`) or a party or army jieba files
+    // as one (`共产党`, `新四军` nt; PFR tags them as common nouns).
     if cover.len() == 1
         && common_word(s)
-        && !(m.kind == EntityType::Organization && ORG_SUFFIXES.iter().any(|x| s.ends_with(x)))
+        && !(m.kind == EntityType::Organization
+            && (ORG_SUFFIXES.iter().any(|x| s.ends_with(x))
+                || (cover[0].pos == "nt" && s.ends_with(|c| WORD_BODY_HEADS.contains(c)))))
     {
         return false;
     }

@@ -508,3 +508,13 @@ fn a_full_name_before_a_kin_term_and_a_name_in_zhi_lu_stay_persons() {
     let text = "六种书分别由张之路、秦文君等人撰写。";
     assert!(has(text, "PER", "张之路"), "{:?}", mentions(text));
 }
+
+#[test]
+fn parties_and_armies_pfr_files_as_common_nouns_are_organizations() {
+    for (text, org) in [
+        ("1938年初，他与新四军军长叶挺会面。", "新四军"),
+        ("没有共产党就没有新中国。", "共产党"),
+    ] {
+        assert!(has(text, "ORG", org), "{:?}", mentions(text));
+    }
+}
