@@ -871,13 +871,7 @@ fn walk_left(text: &str, tokens: &[Token], k: usize, persons: &[RawMention]) -> 
                 break;
             }
         }
-        // A word jieba made up (`x`) that starts with a preposition or a
-        // verb of motion is no part of a name (`由原`, `正由`, `逼平`).
-        if t.pos == "x"
-            && w.chars().count() == 2
-            && (w.starts_with(|c| LEADING_FUNCTION.contains(c))
-                || w.ends_with(|c| TRAILING_FUNCTION.contains(c)))
-        {
+        if made_up_function_word(w, t.pos) {
             break;
         }
         // A complete body before a new one (`市政府办` `市二院`, run together).
@@ -1255,8 +1249,7 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     ranked.extend(periodicals(text).map(|m| (0, m)));
     ranked.extend(anon.into_iter().map(|m| (0, m)));
     ranked.extend(rule_places.into_iter().map(|m| (1, m)));
-    ranked.extend(sides(text, tokens).map(|m| (1, m)));
-    ranked.extend(visits(text, tokens).map(|m| (1, m)));
+    ranked.extend(abbreviations(text, tokens).map(|m| (1, m)));
     ranked.extend(model.into_iter().map(|m| (2, m)));
     ranked.extend(known_bodies(text, tokens).map(|m| (3, m)));
     ranked.sort_by(|a, b| {
@@ -1320,42 +1313,31 @@ fn periodicals(text: &str) -> impl Iterator<Item = RawMention> + '_ {
     })
 }
 
-/// `中方`, `美方`, `日军`: one word of a country's abbreviation and `方`
-/// (side) or `军` (army); the abbreviation is the place. Not `亚军` (runner-up).
-fn sides<'a>(text: &'a str, tokens: &'a [Token]) -> impl Iterator<Item = RawMention> + 'a {
+/// One-char places inside a two-char word, found in one pass over the words:
+/// * a country's side or army, `中方`, `美方`, `日军` (not `亚军`, runner-up);
+/// * a visit or a stay, `访华`, `驻京`, `侵华`, `反华` (not `非`, mostly a
+///   negation: `对非教徒`).
+fn abbreviations<'a>(text: &'a str, tokens: &'a [Token]) -> impl Iterator<Item = RawMention> + 'a {
     tokens.iter().filter_map(move |t| {
-        let mut cs = text[t.range()].chars();
-        match (cs.next(), cs.next(), cs.next()) {
-            (Some(c), Some('方' | '军'), None) if pair_char(c) && text[t.range()] != *"亚军" => {
-                Some(RawMention {
-                    start: t.start as usize,
-                    end: t.start as usize + c.len_utf8(),
-                    kind: EntityType::Place,
-                })
-            }
-            _ => None,
-        }
-    })
-}
-
-/// `访华`, `驻京`, `侵华`, `反华`: one word of a verb of going, staying or
-/// acting towards and a country's or city's abbreviation; the abbreviation
-/// is the place. Not `非`, mostly a negation (`对非教徒`).
-fn visits<'a>(text: &'a str, tokens: &'a [Token]) -> impl Iterator<Item = RawMention> + 'a {
-    tokens.iter().filter_map(move |t| {
-        let mut cs = text[t.range()].chars();
-        match (cs.next(), cs.next(), cs.next()) {
-            (Some(v), Some(c), None) if (to_place(v) || v == '反') && pair_char(c) && c != '非' =>
-            {
-                let start = t.start as usize + v.len_utf8();
-                Some(RawMention {
-                    start,
-                    end: start + c.len_utf8(),
-                    kind: EntityType::Place,
-                })
-            }
-            _ => None,
-        }
+        let w = &text[t.range()];
+        let mut cs = w.chars();
+        let (a, b) = match (cs.next(), cs.next(), cs.next()) {
+            (Some(a), Some(b), None) => (a, b),
+            _ => return None,
+        };
+        let start = t.start as usize;
+        let (start, c) = if matches!(b, '方' | '军') && pair_char(a) && w != "亚军" {
+            (start, a)
+        } else if (to_place(a) || a == '反') && pair_char(b) && b != '非' {
+            (start + a.len_utf8(), b)
+        } else {
+            return None;
+        };
+        Some(RawMention {
+            start,
+            end: start + c.len_utf8(),
+            kind: EntityType::Place,
+        })
     })
 }
 
@@ -1411,16 +1393,23 @@ fn split_pair(text: &str, m: RawMention) -> [Option<RawMention>; 2] {
     ]
 }
 
+/// A two-char word jieba made up (`x`) that starts with a preposition or a
+/// verb of motion (`由原`, `逼平`) or ends in a preposition (`需向`): no part
+/// of a name.
+fn made_up_function_word(w: &str, pos: &str) -> bool {
+    pos == "x"
+        && w.chars().count() == 2
+        && (w.starts_with(|c| LEADING_FUNCTION.contains(c))
+            || w.ends_with(|c| TRAILING_FUNCTION.contains(c)))
+}
+
 /// True for a word that opens no name: a particle, a bare number (`1997`), or
-/// one of jieba's made-up words led by a function char (`逼平`).
+/// a [`made_up_function_word`] (`逼平`).
 fn leads_no_name(text: &str, t: &Token) -> bool {
     let w = &text[t.range()];
     matches!(t.pos, "p" | "u" | "uj" | "ul" | "uz" | "c")
         || (t.pos == "m" && w.bytes().all(|b| b.is_ascii_digit()))
-        || (t.pos == "x"
-            && w.chars()
-                .next()
-                .is_some_and(|c| LEADING_FUNCTION.contains(c)))
+        || made_up_function_word(w, t.pos)
 }
 
 /// Makes a team an organization, splits a place that is two abbreviations
