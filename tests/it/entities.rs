@@ -141,17 +141,27 @@ fn has(text: &str, kind: &str, name: &str) -> bool {
     mentions(text).iter().any(|(k, t)| *k == kind && t == name)
 }
 
+/// Asserts that `text` has a `kind` mention of exactly `name`, showing every
+/// mention when it has not.
+fn assert_has(text: &str, kind: &str, name: &str) {
+    let m = mentions(text);
+    assert!(
+        m.iter().any(|(k, t)| *k == kind && t == name),
+        "{kind} {name} in {text}: {m:?}"
+    );
+}
+
 #[test]
 fn anonymized_names_are_persons() {
     let text = "舞泉镇某村村民吴某某在自家承包地违法建房,该村党支部书记田 某某未及时制止。";
-    assert!(has(text, "PER", "吴某某"), "{:?}", mentions(text));
-    assert!(has(text, "PER", "田某某"), "{:?}", mentions(text));
+    assert_has(text, "PER", "吴某某");
+    assert_has(text, "PER", "田某某");
 }
 
 #[test]
 fn names_split_by_ocr_spaces_are_joined() {
     let text = "郾城区委常委、区纪委书记、区监委主任何国 旭表示,将坚持政治巡察定位。";
-    assert!(has(text, "PER", "何国旭"), "{:?}", mentions(text));
+    assert_has(text, "PER", "何国旭");
 }
 
 #[test]
@@ -185,9 +195,9 @@ fn full_organization_names() {
         "市市场监管局经开区分局",
         "河南协鑫光伏科技有限公司",
     ] {
-        assert!(has(text, "ORG", org), "{org}: {:?}", mentions(text));
+        assert_has(text, "ORG", org);
     }
-    assert!(has(text, "PER", "朱勇"), "{:?}", mentions(text));
+    assert_has(text, "PER", "朱勇");
 }
 
 #[test]
@@ -234,8 +244,8 @@ fn eval_ner_scores_exact_spans() {
 #[test]
 fn a_place_and_its_team_are_one_organization() {
     let text = "在昨天的比赛中，日本女队以三比一战胜了美国队，队员们十分高兴。";
-    assert!(has(text, "ORG", "日本女队"), "{:?}", mentions(text));
-    assert!(has(text, "ORG", "美国队"), "{:?}", mentions(text));
+    assert_has(text, "ORG", "日本女队");
+    assert_has(text, "ORG", "美国队");
     // `队员` is not a team's name.
     let text = "来自临颍县的队员们参加了比赛。";
     assert!(
@@ -261,8 +271,8 @@ fn an_organization_starts_after_an_opening_quote_and_a_verb() {
 #[test]
 fn body_suffixes_of_people_s_organizations() {
     let text = "山西省残联和西藏自治区科协联合举办了培训班。";
-    assert!(has(text, "ORG", "山西省残联"), "{:?}", mentions(text));
-    assert!(has(text, "ORG", "西藏自治区科协"), "{:?}", mentions(text));
+    assert_has(text, "ORG", "山西省残联");
+    assert_has(text, "ORG", "西藏自治区科协");
 }
 
 #[test]
@@ -293,11 +303,11 @@ fn a_verb_before_an_organization_is_not_part_of_it() {
 #[test]
 fn minister_titles_peoples_and_one_char_places() {
     let text = "外交部长唐家璇今天会见了来访的芬兰客人。";
-    assert!(has(text, "ORG", "外交部"), "{:?}", mentions(text));
+    assert_has(text, "ORG", "外交部");
     let text = "你知道足球在法国人心中是什么吗？";
-    assert!(has(text, "LOC", "法国"), "{:?}", mentions(text));
+    assert_has(text, "LOC", "法国");
     let text = "英国驻华使节到机场送行。";
-    assert!(has(text, "LOC", "华"), "{:?}", mentions(text));
+    assert_has(text, "LOC", "华");
 }
 
 #[test]
@@ -333,17 +343,17 @@ fn common_words_jieba_tags_as_names_are_not_entities() {
 fn names_jieba_tags_as_common_words_stay_persons() {
     // jieba's dictionary: 桥本 n. PFR tags it nr.
     let text = "桥本还表示，日本将通过扩大内需来刺激经济。";
-    assert!(has(text, "PER", "桥本"), "{:?}", mentions(text));
+    assert_has(text, "PER", "桥本");
 }
 
 #[test]
 fn a_larger_place_before_an_organization_stands_alone() {
     let text = "长沙市芙蓉区人民法院开庭审理了此案。";
-    assert!(has(text, "LOC", "长沙市"), "{:?}", mentions(text));
-    assert!(has(text, "ORG", "芙蓉区人民法院"), "{:?}", mentions(text));
+    assert_has(text, "LOC", "长沙市");
+    assert_has(text, "ORG", "芙蓉区人民法院");
     let text = "黑龙江省阿城市委确定了市、乡两级班子。";
-    assert!(has(text, "LOC", "黑龙江省"), "{:?}", mentions(text));
-    assert!(has(text, "ORG", "阿城市委"), "{:?}", mentions(text));
+    assert_has(text, "LOC", "黑龙江省");
+    assert_has(text, "ORG", "阿城市委");
 }
 
 #[test]
@@ -359,15 +369,15 @@ fn an_organization_does_not_run_over_its_sentence() {
         vec![("ORG", "国家环保总局".to_string())]
     );
     let text = "该公司买下纽新公司，获利颇丰。";
-    assert!(has(text, "ORG", "纽新公司"), "{:?}", mentions(text));
+    assert_has(text, "ORG", "纽新公司");
 }
 
 #[test]
 fn parties_and_ministries_jieba_knows_are_organizations() {
     let text = "强调致公党要切实搞好领导班子建设。";
-    assert!(has(text, "ORG", "致公党"), "{:?}", mentions(text));
+    assert_has(text, "ORG", "致公党");
     let text = "部长戴秉国与中联部官员举行了会谈。";
-    assert!(has(text, "ORG", "中联部"), "{:?}", mentions(text));
+    assert_has(text, "ORG", "中联部");
     let text = "这是我国中南部地区的大雨。";
     assert!(
         !mentions(text).iter().any(|(k, _)| *k == "ORG"),
@@ -382,16 +392,13 @@ fn two_abbreviations_are_two_places() {
         ("青藏高原隆起与环境变化。", "青", "藏"),
         ("表示不赞成对印巴实行经济制裁。", "印", "巴"),
     ] {
-        assert!(
-            has(text, "LOC", a) && has(text, "LOC", b),
-            "{:?}",
-            mentions(text)
-        );
+        assert_has(text, "LOC", a);
+        assert_has(text, "LOC", b);
     }
     // Places whose names are two such chars stay whole.
     let text = "江苏、浙江和辽宁的代表到会，华中地区和中亚各国也派人来了。";
     for place in ["江苏", "浙江", "辽宁", "华中", "中亚"] {
-        assert!(has(text, "LOC", place), "{place}: {:?}", mentions(text));
+        assert_has(text, "LOC", place);
     }
 }
 
@@ -399,7 +406,7 @@ fn two_abbreviations_are_two_places() {
 fn a_city_in_a_weather_table_loses_its_weather() {
     let text = "巴黎阴转小雨12℃／20℃，法兰克福阴转小雨14℃／24℃，西宁多云转雷阵雨8℃／30℃";
     for city in ["巴黎", "法兰克福", "西宁"] {
-        assert!(has(text, "LOC", city), "{city}: {:?}", mentions(text));
+        assert_has(text, "LOC", city);
     }
 }
 
@@ -409,7 +416,7 @@ fn a_team_is_an_organization() {
         ("中国女篮以96∶89战胜匈牙利队。", "匈牙利队"),
         ("对克罗地亚队一战，由于风大，双方都很谨慎。", "克罗地亚队"),
     ] {
-        assert!(has(text, "ORG", team), "{:?}", mentions(text));
+        assert_has(text, "ORG", team);
     }
 }
 
@@ -417,7 +424,7 @@ fn a_team_is_an_organization() {
 fn a_country_s_side_and_army_name_the_country() {
     let text = "美方对中方的立场表示理解，日军当年的暴行不容否认。";
     for place in ["美", "中", "日"] {
-        assert!(has(text, "LOC", place), "{place}: {:?}", mentions(text));
+        assert_has(text, "LOC", place);
     }
     let text = "她在比赛中获得亚军。";
     assert!(!has(text, "LOC", "亚"), "{:?}", mentions(text));
@@ -432,7 +439,7 @@ fn a_law_is_not_france() {
         "法总统希拉克表示欢迎。",
         "法方表示同意。",
     ] {
-        assert!(has(text, "LOC", "法"), "{text}: {:?}", mentions(text));
+        assert_has(text, "LOC", "法");
     }
 }
 
@@ -444,7 +451,7 @@ fn a_visit_names_the_place_visited() {
         ("法律界驻京办事处组成。", "京"),
         ("日本发动全面侵华战争蓄谋已久。", "华"),
     ] {
-        assert!(has(text, "LOC", place), "{text}: {:?}", mentions(text));
+        assert_has(text, "LOC", place);
     }
     let text = "他们对非教徒进行迫害。";
     assert!(!has(text, "LOC", "非"), "{:?}", mentions(text));
@@ -471,7 +478,7 @@ fn a_periodical_in_title_marks_is_an_organization() {
         ("●《天津日报》举办小小说大赛。", "天津日报"),
         ("两周前由《纽约时报》所做的调查。", "纽约时报"),
     ] {
-        assert!(has(text, "ORG", name), "{:?}", mentions(text));
+        assert_has(text, "ORG", name);
     }
     // Other titles are no organizations.
     let text = "他写了《我的家乡》一文，又读了《信仰的力量》。";
@@ -491,14 +498,14 @@ fn a_place_and_its_body_word_are_one_organization() {
         ),
         ("此事惊动了福建省和漳州市教委。", "漳州市教委"),
     ] {
-        assert!(has(text, "ORG", org), "{:?}", mentions(text));
+        assert_has(text, "ORG", org);
     }
 }
 
 #[test]
 fn a_full_name_before_a_kin_term_and_a_name_in_zhi_lu_stay_persons() {
     let text = "六旬的蛇口渔民村李育英大娘的老伴患病去世。";
-    assert!(has(text, "PER", "李育英"), "{:?}", mentions(text));
+    assert_has(text, "PER", "李育英");
     let text = "村民赵大爷说，今年麦子长得好。";
     assert!(
         !mentions(text).iter().any(|(k, _)| *k == "PER"),
@@ -506,7 +513,7 @@ fn a_full_name_before_a_kin_term_and_a_name_in_zhi_lu_stay_persons() {
         mentions(text)
     );
     let text = "六种书分别由张之路、秦文君等人撰写。";
-    assert!(has(text, "PER", "张之路"), "{:?}", mentions(text));
+    assert_has(text, "PER", "张之路");
 }
 
 #[test]
@@ -515,6 +522,6 @@ fn parties_and_armies_pfr_files_as_common_nouns_are_organizations() {
         ("1938年初，他与新四军军长叶挺会面。", "新四军"),
         ("没有共产党就没有新中国。", "共产党"),
     ] {
-        assert!(has(text, "ORG", org), "{:?}", mentions(text));
+        assert_has(text, "ORG", org);
     }
 }
