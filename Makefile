@@ -26,7 +26,12 @@ browser-test: web
 eval:
 	cargo build --release --bin wenxi
 	@echo "== figures: seed page gold"; target/release/wenxi eval figures $(SHARED)/seed/seed-gold.json
-	@echo "== entities: People's Daily dev"; target/release/wenxi eval ner $(SHARED)/ner/peoples-daily-dev/example.dev.spans.jsonl
+	@echo "== entities: MSRA dev block (articles never trained on), People's Daily dev, CLUENER dev (coarse), seed page"
+	target/release/wenxi eval ner --errors 20 \
+	  $(SHARED)/ner/msra-train-clean/dev-block.spans.jsonl \
+	  $(SHARED)/ner/peoples-daily-dev/example.dev.spans.jsonl \
+	  $(SHARED)/ner/cluener-dev/cluener2020_dev.spans.jsonl \
+	  --seed $(SHARED)/seed/seed-gold.json
 
 # Speed and size (see BENCHMARKS.md).
 bench: web

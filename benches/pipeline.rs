@@ -27,7 +27,7 @@ use criterion::{
     criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode, Throughput,
 };
 use wenxi::clean::{self, Cleaned};
-use wenxi::entities::{self, RawMention};
+use wenxi::entities;
 use wenxi::layout::{self, Layout};
 use wenxi::lexicon::Token;
 use wenxi::{digest, figures, Analyzer, Options};
@@ -85,8 +85,13 @@ fn run_tag(cleaned: &Cleaned, layout: &Layout) -> Vec<Token> {
 }
 
 fn run_entities(s: &Staged) -> usize {
-    let mentions = entities::recognize(&s.cleaned.text, &s.tokens);
-    entities::group(&s.cleaned, &s.layout, &mentions).len()
+    let found = entities::recognize(
+        entities::embedded_model(),
+        &s.cleaned.text,
+        &s.tokens,
+        entities::RuleSet::ALL,
+    );
+    entities::group(&s.cleaned, &s.layout, &found).len()
 }
 
 fn run_figures(s: &Staged) -> usize {
@@ -100,7 +105,7 @@ fn run_digest(s: &Staged) -> digest::Digest {
             cleaned: &s.cleaned,
             layout: &s.layout,
             tokens: &s.tokens,
-            mentions: &s.mentions,
+            mentions: &s.found.mentions,
             figures: &s.figures,
         },
         ANALYZER.lexicon(),
@@ -122,7 +127,7 @@ struct Staged {
     cleaned: Cleaned,
     layout: Layout,
     tokens: Vec<Token>,
-    mentions: Vec<RawMention>,
+    found: entities::Recognized,
     figures: Vec<figures::Figure>,
 }
 
@@ -131,13 +136,18 @@ impl Staged {
         let cleaned = run_clean(text);
         let layout = run_layout(&cleaned);
         let tokens = run_tag(&cleaned, &layout);
-        let mentions = entities::recognize(&cleaned.text, &tokens);
+        let found = entities::recognize(
+            entities::embedded_model(),
+            &cleaned.text,
+            &tokens,
+            entities::RuleSet::ALL,
+        );
         let figures = figures::scan_tagged(&cleaned, &layout, &tokens);
         Staged {
             cleaned,
             layout,
             tokens,
-            mentions,
+            found,
             figures,
         }
     }

@@ -26,13 +26,19 @@ fn main() {
     }
     let t_tag = t0.elapsed();
     let t1 = Instant::now();
-    let mentions = wenxi::entities::recognize(&cleaned.text, &tokens);
+    let found = wenxi::entities::recognize(
+        wenxi::entities::embedded_model(),
+        &cleaned.text,
+        &tokens,
+        wenxi::entities::RuleSet::ALL,
+    );
     let t_ner = t1.elapsed();
     let t3 = Instant::now();
     let tagged = wenxi::entities::tag(wenxi::entities::embedded_model(), &cleaned.text, &tokens);
     let t_model = t3.elapsed();
     let t2 = Instant::now();
-    let entities = wenxi::entities::group(&cleaned, &layout, &mentions);
+    let entities = wenxi::entities::group(&cleaned, &layout, &found);
+    let mentions = found.mentions;
     let t_group = t2.elapsed();
     println!(
         "{} bytes: segment+tag {:.3}s, recognize {:.3}s (of which the tagger alone {:.3}s), group {:.3}s; {} mentions ({} tagged), {} entities",

@@ -78,6 +78,10 @@ pub struct Progress {
 #[derive(Debug)]
 pub struct Analyzer {
     lexicon: Lexicon,
+    /// An entity model to use instead of the embedded one (for evaluation).
+    ner_model: Option<Box<entities::model::Model>>,
+    /// The entity rules that run after the tagger (all, but to measure them).
+    entity_rules: entities::RuleSet,
 }
 
 /// jieba's dictionary, embedded in native builds (the page fetches it instead).
@@ -89,7 +93,23 @@ impl Analyzer {
     pub fn new(dict: &str) -> Result<Analyzer> {
         Ok(Analyzer {
             lexicon: Lexicon::new(dict)?,
+            ner_model: None,
+            entity_rules: entities::RuleSet::ALL,
         })
+    }
+
+    /// Uses `model` for entities instead of the embedded one: how
+    /// `wenxi eval ner --model` scores a freshly trained model without a rebuild.
+    pub fn with_entity_model(mut self, model: entities::model::Model) -> Analyzer {
+        self.ner_model = Some(Box::new(model));
+        self
+    }
+
+    /// Runs only the entity rules of `rules` after the tagger: for measuring
+    /// what the rules are worth (`wenxi eval ner --no-rules`, `--without-rule`).
+    pub fn with_entity_rules(mut self, rules: entities::RuleSet) -> Analyzer {
+        self.entity_rules = rules;
+        self
     }
 
     /// Builds an analyzer from the embedded dictionary (native builds only).
@@ -158,8 +178,13 @@ impl Analyzer {
             done: 0,
             total: 1,
         });
-        let mentions = entities::recognize(&cleaned.text, &tokens);
-        let entities = entities::group(&cleaned, &layout, &mentions);
+        let model = self
+            .ner_model
+            .as_deref()
+            .unwrap_or_else(|| entities::embedded_model());
+        let found = entities::recognize(model, &cleaned.text, &tokens, self.entity_rules);
+        let entities = entities::group(&cleaned, &layout, &found);
+        let mentions = found.mentions;
         progress(Progress {
             stage: "figures",
             done: 0,

@@ -3,7 +3,7 @@
 //! ```text
 //! wenxi analyze [--pretty] [--encoding LABEL] [--clean-text] FILE|-
 //! wenxi analyze --jsonl            < lines of {"id": ..., "text": ...}
-//! wenxi eval ner GOLD.jsonl
+//! wenxi eval ner [--model FILE] [--no-rules] [--without-rule NAME]... [--errors N] [--show N] [--seed SEED_GOLD.json] GOLD.jsonl...
 //! wenxi eval figures GOLD.json [--text PAGE]
 //! ```
 
@@ -15,7 +15,8 @@ use wenxi::{Analyzer, Options};
 const USAGE: &str = "usage:
   wenxi analyze [--pretty] [--encoding LABEL] [--clean-text] FILE|-   print the report as JSON
   wenxi analyze --jsonl                   read {\"id\",\"text\"} lines on stdin, write one report line each
-  wenxi eval ner GOLD.jsonl               precision, recall and F1 of entities
+  wenxi eval ner [--model FILE] [--no-rules] [--without-rule NAME]... [--errors N] [--show N] [--seed SEED_GOLD.json] GOLD.jsonl...
+                                          precision, recall and F1 of entities, side by side
   wenxi eval figures GOLD.json [--text PAGE]   figures against the seed gold (page: seeds/<source>)";
 
 fn main() -> ExitCode {
@@ -81,28 +82,135 @@ fn run() -> Result<(), String> {
         "eval" => {
             let what = parser
                 .value()
-                .map_err(|_| format!("eval needs a task (ner)\n{USAGE}"))?
+                .map_err(|_| format!("eval needs a task (ner or figures)\n{USAGE}"))?
                 .string()
                 .map_err(|e| e.to_string())?;
-            let gold = parser
-                .value()
-                .map_err(|_| format!("eval {what} needs a gold file\n{USAGE}"))?
-                .string()
-                .map_err(|e| e.to_string())?;
-            let text = std::fs::read_to_string(&gold).map_err(|e| format!("{gold}: {e}"))?;
-            let analyzer = Analyzer::embedded();
-            if what == "figures" {
-                return eval_figures(&analyzer, &text, &mut parser);
+            match what.as_str() {
+                "ner" => eval_ner(&mut parser),
+                "figures" => {
+                    let gold = parser
+                        .value()
+                        .map_err(|_| format!("eval {what} needs a gold file\n{USAGE}"))?
+                        .string()
+                        .map_err(|e| e.to_string())?;
+                    let text =
+                        std::fs::read_to_string(&gold).map_err(|e| format!("{gold}: {e}"))?;
+                    eval_figures(&Analyzer::embedded(), &text, &mut parser)
+                }
+                other => Err(format!("unknown eval task {other:?}\n{USAGE}")),
             }
-            let scores = match what.as_str() {
-                "ner" => wenxi::eval::ner::evaluate(&analyzer, &text)?,
-                other => return Err(format!("unknown eval task {other:?}\n{USAGE}")),
-            };
-            print!("{scores}");
-            Ok(())
         }
         other => Err(format!("unknown command {other:?}\n{USAGE}")),
     }
+}
+
+/// The value of the option just read, as a string.
+fn string_value(parser: &mut lexopt::Parser) -> Result<String, String> {
+    let value = parser.value().map_err(|e| e.to_string())?;
+    lexopt::ValueExt::string(value).map_err(|e| e.to_string())
+}
+
+/// `seeds/<source>`, looked up from the working directory, then from the
+/// crate's directory.
+fn seed_page_path(source: &str) -> String {
+    let local = format!("seeds/{source}");
+    if std::path::Path::new(&local).exists() {
+        local
+    } else {
+        format!("{}/seeds/{source}", env!("CARGO_MANIFEST_DIR"))
+    }
+}
+
+/// `wenxi eval ner [--model FILE] [--no-rules] [--without-rule NAME]... [--errors N] [--show N] [--seed SEED_GOLD] GOLD.jsonl...`:
+/// the span files' scores side by side, then each file's most frequent
+/// missed and wrong strings per type, then the seed page's found and wrong.
+fn eval_ner(parser: &mut lexopt::Parser) -> Result<(), String> {
+    use lexopt::prelude::*;
+    let mut analyzer = Analyzer::embedded();
+    let mut rules = wenxi::entities::RuleSet::ALL;
+    let (mut files, mut seed, mut top, mut show) = (Vec::new(), None, 20usize, 0usize);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("model") => {
+                let path = string_value(parser)?;
+                let bytes = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+                let model = wenxi::entities::model::Model::from_bytes(&bytes)
+                    .map_err(|e| format!("{path}: {}", e.0))?;
+                analyzer = analyzer.with_entity_model(model);
+            }
+            Long("no-rules") => rules = wenxi::entities::RuleSet::NONE,
+            Long("without-rule") => {
+                let name = string_value(parser)?;
+                let rule = wenxi::entities::RuleSet::rule(&name).ok_or_else(|| {
+                    let names: Vec<&str> =
+                        wenxi::entities::rules::RULES.iter().map(|r| r.1).collect();
+                    format!("no rule {name:?}; the rules: {}", names.join(" "))
+                })?;
+                rules = rules.without(rule);
+            }
+            Long("errors") => {
+                top = string_value(parser)?
+                    .parse()
+                    .map_err(|e| format!("--errors: {e}"))?
+            }
+            Long("seed") => seed = Some(string_value(parser)?),
+            Long("show") => {
+                show = string_value(parser)?
+                    .parse()
+                    .map_err(|e| format!("--show: {e}"))?
+            }
+            Value(v) => files.push(v.string().map_err(|e| e.to_string())?),
+            other => return Err(format!("{}\n{USAGE}", other.unexpected())),
+        }
+    }
+    if files.is_empty() && seed.is_none() {
+        return Err(format!("eval ner needs a gold file\n{USAGE}"));
+    }
+    let analyzer = analyzer.with_entity_rules(rules);
+    let mut evals = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        let ev = wenxi::eval::ner::evaluate_showing(&analyzer, &text, show)
+            .map_err(|e| format!("{path}: {e}"))?;
+        for s in &ev.shown {
+            println!("{s}");
+        }
+        if !ev.failed_lines.is_empty() {
+            eprintln!("{path}: analysis failed on lines {:?}", ev.failed_lines);
+        }
+        let name = std::path::Path::new(path)
+            .file_name()
+            .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+        evals.push((name, ev));
+    }
+    if !evals.is_empty() {
+        let table: Vec<(String, &wenxi::eval::Scores)> =
+            evals.iter().map(|(n, e)| (n.clone(), &e.scores)).collect();
+        print!("{}", wenxi::eval::ner::SideBySide(&table));
+    }
+    if let Some(path) = seed {
+        let gold = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        let source = wenxi::eval::figures::gold_source(&gold)?;
+        let page_path = seed_page_path(&source);
+        let page = std::fs::read_to_string(&page_path).map_err(|e| format!("{page_path}: {e}"))?;
+        let report = analyzer.analyze(&page, &Options::default());
+        print!("{}", wenxi::eval::ner::seed_score(&report.entities, &gold)?);
+    }
+    for (name, ev) in &evals {
+        if top == 0 {
+            break;
+        }
+        for (what, map) in [("missed", &ev.errors.missed), ("wrong", &ev.errors.wrong)] {
+            for (kind, counts) in map {
+                let list: Vec<String> = wenxi::eval::ner::Errors::top(counts, top)
+                    .into_iter()
+                    .map(|(s, n)| format!("{s}×{n}"))
+                    .collect();
+                println!("{name} {what} {kind}: {}", list.join(" "));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `wenxi eval figures GOLD [--text PAGE]`: the page defaults to

@@ -207,7 +207,13 @@ fn summary_skips_headings_bylines_and_captions() {
 
 fn digest_of(text: &str, n: usize) -> (Vec<String>, Digest) {
     let (c, l, tokens) = tagged(text);
-    let mentions = crate::entities::recognize(&c.text, &tokens);
+    let mentions = crate::entities::recognize(
+        crate::entities::embedded_model(),
+        &c.text,
+        &tokens,
+        crate::entities::RuleSet::ALL,
+    )
+    .mentions;
     let figures = crate::figures::scan(&c, &l);
     let d = digest(
         DigestInput {

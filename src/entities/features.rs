@@ -12,7 +12,7 @@
 //! same [`extract`], which keeps them in step by construction.
 
 /// Features per character.
-pub const FEATURES: usize = 27;
+pub const FEATURES: usize = 35;
 
 /// One word of a segment: char range and jieba POS tag.
 #[derive(Debug, Clone, Copy)]
@@ -138,6 +138,25 @@ fn tag_id(pos: &str) -> u32 {
         .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32))
 }
 
+/// The hash of template `t` with value `v`, or [`ABSENT`] when `v` is 0: a
+/// feature that fires on nearly every char would only act as a second bias.
+fn present(t: u32, v: u32) -> u32 {
+    if v == 0 {
+        ABSENT
+    } else {
+        H::new(t).add(v).finish()
+    }
+}
+
+/// A feature that is not there: row 0 of the weight table, which training
+/// never updates, so it adds nothing.
+pub const ABSENT: u32 = 0;
+
+/// The B/M/E/S bits of all place classes of a gazetteer flag word, OR-ed.
+fn places(f: u32) -> u32 {
+    (0..5).fold(0, |a, k| a | ((f >> (4 * k)) & 0xF))
+}
+
 /// Appends `FEATURES` hashes for every char of `chars` to `out`.
 ///
 /// `chars` must already be normalized with [`norm`]; `words` must cover the
@@ -181,6 +200,8 @@ pub fn extract(chars: &[char], words: &[Word], out: &mut Vec<u32>) {
             classes[i as usize]
         }
     };
+    let mut gaz = Vec::new();
+    super::gazetteer::flags(chars, &mut gaz);
     #[allow(clippy::needless_range_loop)] // i is also a signed window centre
     for i in 0..n {
         let ii = i as isize;
@@ -254,5 +275,10 @@ pub fn extract(chars: &[char], words: &[Word], out: &mut Vec<u32>) {
                 .add(cls(ii + 2)),
         ];
         out.extend(f.iter().map(|h| h.finish()));
+        let g = gaz[i];
+        for k in 0..super::gazetteer::CLASSES as u32 {
+            out.push(present(40 + k, (g >> (4 * k)) & 0xF));
+        }
+        out.push(present(47, places(g)));
     }
 }

@@ -5,8 +5,9 @@
 //! `include_bytes!`-ed, so it ships inside the wasm. Its layout, all little-endian:
 //!
 //! ```text
-//! b"WXNER1\0\0"   magic
+//! b"WXNER2\0\0"   magic
 //! u32             bits: the weight table has 2^bits rows
+//! f32             temperature: divides the integer scores into log-probabilities
 //! i32 x 8 x 7     transition scores: rows are the previous label (0..7), row 7 is "start"
 //! i8 x 2^bits x 7 emission weights, one row of LABELS per hashed feature
 //! ```
@@ -23,7 +24,7 @@ use super::EntityType;
 pub const LABELS: usize = 7;
 
 /// The magic bytes at the start of a model file.
-pub const MAGIC: &[u8; 8] = b"WXNER1\0\0";
+pub const MAGIC: &[u8; 8] = b"WXNER2\0\0";
 
 /// The label of a char: `0` is O; `1 + 2k` is B and `2 + 2k` is I of type `k`.
 pub fn label(kind: EntityType, begin: bool) -> u8 {
@@ -157,6 +158,7 @@ pub fn viterbi<S: Score>(emissions: &[[S; LABELS]], trans: &[S], out: &mut Vec<u
 #[derive(Debug, Clone)]
 pub struct Model {
     mask: u32,
+    temperature: f64,
     trans: Vec<i64>,
     rows: Vec<u64>,
 }
@@ -168,20 +170,24 @@ pub struct BadModel(pub &'static str);
 impl Model {
     /// Reads a model, copying its weight table into 8-byte rows.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, BadModel> {
-        if bytes.len() < 12 || &bytes[..8] != MAGIC {
+        if bytes.len() < 16 || &bytes[..8] != MAGIC {
             return Err(BadModel("not a wenxi NER model"));
         }
         let bits = u32::from_le_bytes(bytes[8..12].try_into().expect("4 bytes"));
         if !(8..=26).contains(&bits) {
             return Err(BadModel("bad table size"));
         }
+        let temperature = f32::from_le_bytes(bytes[12..16].try_into().expect("4 bytes")) as f64;
+        if !(temperature.is_finite() && temperature > 0.0) {
+            return Err(BadModel("bad temperature"));
+        }
         let tn = (LABELS + 1) * LABELS;
-        let head = 12 + 4 * tn;
+        let head = 16 + 4 * tn;
         let rows = 1usize << bits;
         if bytes.len() != head + rows * LABELS {
             return Err(BadModel("truncated model"));
         }
-        let trans = bytes[12..head]
+        let trans = bytes[16..head]
             .chunks_exact(4)
             .map(|c| i64::from(i32::from_le_bytes(c.try_into().expect("4 bytes"))))
             .collect();
@@ -195,13 +201,31 @@ impl Model {
             .collect();
         Ok(Model {
             mask: (rows - 1) as u32,
+            temperature,
             trans,
             rows: padded,
         })
     }
 
+    /// A copy with another temperature (what the trainer calibrates).
+    pub fn with_temperature(mut self, temperature: f64) -> Model {
+        self.temperature = temperature;
+        self
+    }
+
     /// Labels the chars whose features are `feats` (`FEATURES` per char).
     pub fn decode(&self, feats: &[u32], out: &mut Vec<u8>) {
+        let emissions = self.emissions(feats);
+        viterbi(&emissions, &self.trans, out);
+    }
+
+    /// The transition scores, `trans[from * LABELS + to]` (`from == LABELS` is start).
+    pub fn transitions(&self) -> &[i64] {
+        &self.trans
+    }
+
+    /// Each char's score for each label: the sum of its features' weights.
+    pub fn emissions(&self, feats: &[u32]) -> Vec<[i64; LABELS]> {
         let mut emissions = Vec::with_capacity(feats.len() / FEATURES);
         // SWAR: a row is one u64 of 8 i8 weights. Biased to unsigned (+128),
         // the even and odd bytes are summed in two u64s of four u16 lanes
@@ -223,6 +247,89 @@ impl Model {
             }
             emissions.push(out);
         }
-        viterbi(&emissions, &self.trans, out);
+        emissions
+    }
+
+    /// The model's probability of each of `spans` (char ranges and types)
+    /// being exactly an entity of that type, from forward-backward over the
+    /// same scores Viterbi reads, divided by the model's temperature: how sure the
+    /// tagger is, for a reader deciding what to check.
+    pub fn confidence(
+        &self,
+        emissions: &[[i64; LABELS]],
+        spans: &[(usize, usize, EntityType)],
+    ) -> Vec<f32> {
+        let n = emissions.len();
+        if n == 0 || spans.is_empty() {
+            return vec![0.0; spans.len()];
+        }
+        let tp: Vec<[f64; LABELS]> = (0..=LABELS)
+            .map(|from| {
+                let mut row = [0f64; LABELS];
+                for (to, x) in row.iter_mut().enumerate() {
+                    if allowed(from, to) {
+                        *x = (self.trans[from * LABELS + to] as f64 / self.temperature).exp();
+                    }
+                }
+                row
+            })
+            .collect();
+        let em: Vec<[f64; LABELS]> = emissions
+            .iter()
+            .map(|e| {
+                let m = e.iter().copied().max().unwrap_or(0);
+                e.map(|x| ((x - m) as f64 / self.temperature).exp())
+            })
+            .collect();
+        // Scaled forward (alpha[i] sums to 1; norm[i] is the scale).
+        let mut alpha = vec![[0f64; LABELS]; n];
+        let mut norm = vec![1f64; n];
+        for i in 0..n {
+            let mut a = [0f64; LABELS];
+            for (to, x) in a.iter_mut().enumerate() {
+                let s: f64 = if i == 0 {
+                    tp[LABELS][to]
+                } else {
+                    (0..LABELS).map(|f| alpha[i - 1][f] * tp[f][to]).sum()
+                };
+                *x = s * em[i][to];
+            }
+            let z = a.iter().sum::<f64>().max(f64::MIN_POSITIVE);
+            alpha[i] = a.map(|x| x / z);
+            norm[i] = z;
+        }
+        let mut beta = vec![[1f64; LABELS]; n];
+        for i in (0..n - 1).rev() {
+            for from in 0..LABELS {
+                beta[i][from] = (0..LABELS)
+                    .map(|to| tp[from][to] * em[i + 1][to] * beta[i + 1][to])
+                    .sum::<f64>()
+                    / norm[i + 1];
+            }
+        }
+        spans
+            .iter()
+            .map(|&(s, e, kind)| {
+                let (b, inside) = (label(kind, true) as usize, label(kind, false) as usize);
+                // P(y_s = B) then each I, then anything but I after the span.
+                let mut p = alpha[s][b];
+                let mut last = b;
+                for i in s + 1..e {
+                    p *= tp[last][inside] * em[i][inside] / norm[i];
+                    last = inside;
+                }
+                if e < n {
+                    let out: f64 = (0..LABELS)
+                        .filter(|&l| l != inside)
+                        .map(|l| tp[last][l] * em[e][l] * beta[e][l])
+                        .sum::<f64>()
+                        / norm[e];
+                    p *= out;
+                } else {
+                    p *= beta[e - 1][last];
+                }
+                p.clamp(0.0, 1.0) as f32
+            })
+            .collect()
     }
 }

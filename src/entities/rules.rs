@@ -28,6 +28,140 @@ use std::sync::OnceLock;
 use super::{features, EntityType, RawMention};
 use crate::lexicon::Token;
 
+/// The rules, each switchable so that what it is worth can be measured
+/// (`wenxi eval ner --without-rule NAME`); [`RuleSet::ALL`] is what ships.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Rule {
+    /// Drop generic words (`本报`, `我市`) and an admin char before one (`市农村`).
+    Generic,
+    /// `法` after a noun or verb phrase is a law, not France.
+    Law,
+    /// Drop a mention that is one common word jieba files as a name (`阳光`).
+    CommonWord,
+    /// An organization must end in a body char unless jieba knows it whole.
+    OrgHead,
+    /// Drop a mention that starts or ends inside a common word.
+    InsideWord,
+    /// A lone-char person only before `某`/`老`/titles or after `姓`.
+    LoneSurname,
+    /// A quoted name is a title, not a person.
+    QuotedName,
+    /// `小张`, `老李`: nicknames are no persons.
+    Nickname,
+    /// A person that jieba knows as a common word is none (`小麦`).
+    PersonCommonWord,
+    /// A one-char place only where abbreviations occur (`中美`, `访华`).
+    OneCharPlace,
+    /// An organization starting with `村` or `机关` is generic.
+    VillageOrg,
+    /// A place whose stem holds a pronoun, numeral or long verb (`每轮村`) is none.
+    CommonStem,
+    /// A short organization led by a numeral (`二院`) is none.
+    NumeralOrg,
+    /// `东北地区` -> `东北`, `吴先生` -> `吴`, `巴黎阴` -> `巴黎`.
+    StripTail,
+    /// `吴某某`: anonymized names are persons.
+    Anonymized,
+    /// Places ending in an administrative suffix, and listed short forms.
+    RulePlaces,
+    /// Organizations ending in a body suffix, walked left over their name.
+    RuleOrgs,
+    /// The tagger's organization wins over a rule organization inside it.
+    TaggerOrgWins,
+    /// The tagger's `place + body` organization wins over the place (`薛埠镇党委`).
+    PlaceAndBody,
+    /// A periodical in title marks is an organization (`《天津日报》`).
+    Periodicals,
+    /// One-char places in `中方`, `美军`, `访华`, `驻京`.
+    Abbreviations,
+    /// Parties, armies, ministries jieba tags `nt` fill gaps (`致公党`).
+    KnownBodies,
+    /// `中共` before an organization is part of it.
+    CpcPrefix,
+    /// `青藏` -> `青` + `藏`.
+    SplitPair,
+    /// An organization loses leading particles and bare numbers.
+    OrgLead,
+    /// A place before a place-led organization stands alone (`长沙市` + `芙蓉区人民法院`).
+    PlaceBeforeOrg,
+    /// `舞阳` where the page also says `舞阳县` is the same place.
+    ShortForms,
+    /// A one-char organization (`部`, `局`) names no body.
+    LoneBody,
+    /// A one-char place is one of the closed class of place abbreviations.
+    AbbreviationChar,
+    /// A place led by a preposition or a determiner (`向村`, `每轮村`) is none,
+    /// unless the gazetteer knows it (`本溪`).
+    PlaceLead,
+    /// `领导小组会`: a group's meeting names the group.
+    Meeting,
+    /// A place, its descriptors and a zone suffix are one place (`郑州航空港经济综合实验区`).
+    Zones,
+    /// `中部地区`: a region named by its direction is a place.
+    Regions,
+}
+
+/// Every rule with its name (kebab-case, for the command line).
+pub const RULES: &[(Rule, &str)] = &[
+    (Rule::Generic, "generic"),
+    (Rule::Law, "law"),
+    (Rule::CommonWord, "common-word"),
+    (Rule::OrgHead, "org-head"),
+    (Rule::InsideWord, "inside-word"),
+    (Rule::LoneSurname, "lone-surname"),
+    (Rule::QuotedName, "quoted-name"),
+    (Rule::Nickname, "nickname"),
+    (Rule::PersonCommonWord, "person-common-word"),
+    (Rule::OneCharPlace, "one-char-place"),
+    (Rule::VillageOrg, "village-org"),
+    (Rule::CommonStem, "common-stem"),
+    (Rule::NumeralOrg, "numeral-org"),
+    (Rule::StripTail, "strip-tail"),
+    (Rule::Anonymized, "anonymized"),
+    (Rule::RulePlaces, "rule-places"),
+    (Rule::RuleOrgs, "rule-orgs"),
+    (Rule::TaggerOrgWins, "tagger-org-wins"),
+    (Rule::PlaceAndBody, "place-and-body"),
+    (Rule::Periodicals, "periodicals"),
+    (Rule::Abbreviations, "abbreviations"),
+    (Rule::KnownBodies, "known-bodies"),
+    (Rule::CpcPrefix, "cpc-prefix"),
+    (Rule::SplitPair, "split-pair"),
+    (Rule::OrgLead, "org-lead"),
+    (Rule::PlaceBeforeOrg, "place-before-org"),
+    (Rule::ShortForms, "short-forms"),
+    (Rule::LoneBody, "lone-body"),
+    (Rule::AbbreviationChar, "abbreviation-char"),
+    (Rule::PlaceLead, "place-lead"),
+    (Rule::Meeting, "meeting"),
+    (Rule::Zones, "zones"),
+    (Rule::Regions, "regions"),
+];
+
+/// A set of [`Rule`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleSet(u64);
+
+impl RuleSet {
+    /// Every rule: what ships.
+    pub const ALL: RuleSet = RuleSet(u64::MAX);
+    /// No rule: the bare tagger.
+    pub const NONE: RuleSet = RuleSet(0);
+    /// True when `r` is on.
+    pub fn on(self, r: Rule) -> bool {
+        self.0 & (1 << r as u8) != 0
+    }
+    /// This set without `r`.
+    pub fn without(self, r: Rule) -> RuleSet {
+        RuleSet(self.0 & !(1 << r as u8))
+    }
+    /// The rule named `name` (see [`RULES`]).
+    pub fn rule(name: &str) -> Option<Rule> {
+        RULES.iter().find(|(_, n)| *n == name).map(|(r, _)| *r)
+    }
+}
+
 /// Body suffixes that end an organization name, longest first within a family.
 const ORG_SUFFIXES: &[&str] = &[
     "有限责任公司",
@@ -245,6 +379,17 @@ const TO_PLACE: &str = "访驻来在对旅离援侵抵赴进返回留";
 
 /// One-char abbreviations of countries and provinces that pair up (`中美`,
 /// `青藏`, `港台`), each a place of its own.
+/// One-character abbreviations of countries, provinces and cities (`中`,
+/// `美`, `京`, `沪`): the closed class a one-char place comes from.
+pub(super) const PLACE_ABBR: &str = "中俄京美巴伊阿港日英哈华欧以法泰昆藏德台印亚罗加韩黎塔沪吉澳乌越意马菲朝晋川孟津捷滇杭鄂湘渝柬匈闽辽赣粤豫蜀冀黔陕陇葡荷穗浙桂叙芬琼甬挪瑞墨埃希苏蒙宁疆贵";
+
+/// True for a one-char place abbreviation ([`PLACE_ABBR`] or [`PAIR_CHARS`]).
+fn place_abbr(c: char) -> bool {
+    static S: OnceLock<features::CharSet> = OnceLock::new();
+    S.get_or_init(|| features::CharSet::new(&format!("{PLACE_ABBR}{PAIR_CHARS}")))
+        .contains(c)
+}
+
 pub(super) const PAIR_CHARS: &str = "中俄京美巴伊阿港日英哈华欧以法泰藏德台印亚韩沪澳越意菲朝晋川津滇杭鄂湘渝闽辽赣粤豫冀黔陕陇葡荷穗浙桂琼青黄淮江苏蒙宁疆非";
 
 /// True for a char of [`PAIR_CHARS`] (a bitmap test: the rules ask per token).
@@ -409,55 +554,6 @@ const PREDICATES: &[&str] = &[
     "会",
 ];
 
-/// What follows a country or city to name its team: `日本女队`,
-/// `德国男子网球队`, `匈牙利队` (longest first).
-const TEAM_TAILS: &[&str] = &[
-    "男子网球队",
-    "女子网球队",
-    "男子足球队",
-    "女子足球队",
-    "男子篮球队",
-    "女子篮球队",
-    "男子排球队",
-    "女子排球队",
-    "国家队",
-    "代表队",
-    "男队",
-    "女队",
-    "男篮",
-    "女篮",
-    "男排",
-    "女排",
-    "男足",
-    "女足",
-    "队",
-];
-
-/// Teams: a place directly followed by a [`TEAM_TAILS`] entry, as one ORG.
-fn teams(text: &str, places: &[RawMention]) -> Vec<RawMention> {
-    let mut out = Vec::new();
-    for p in places {
-        let rest = &text[p.end..];
-        let Some(tail) = TEAM_TAILS.iter().find(|t| rest.starts_with(**t)) else {
-            continue;
-        };
-        // `队员`, `队伍`, `队长` are people or groups, not the team's name.
-        let after = rest[tail.len()..].chars().next();
-        if matches!(
-            after,
-            Some('员' | '伍' | '长' | '列' | '友' | '形' | '里' | '部')
-        ) {
-            continue;
-        }
-        out.push(RawMention {
-            start: p.start,
-            end: p.end + tail.len(),
-            kind: EntityType::Organization,
-        });
-    }
-    out
-}
-
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -509,25 +605,19 @@ fn token_at(tokens: &[Token], at: usize) -> Option<Token> {
     tokens.get(k).filter(|t| t.start as usize <= at).copied()
 }
 
-/// `主任何国旭`: jieba reads `任何`, the tagger `国旭`; a surname between a
-/// title and a two-char name belongs to the name.
-fn surname_after_title(text: &str, m: RawMention) -> RawMention {
-    if m.kind != EntityType::Person || text[m.start..m.end].chars().count() != 2 {
+/// `领导小组会`, `领导小组会议`: a group's meeting; the organization is the group.
+fn meeting_body(text: &str, m: RawMention) -> RawMention {
+    let s = &text[m.start..m.end];
+    if m.kind != EntityType::Organization || !s.contains("小组会") {
         return m;
     }
-    match prev_char(text, m.start) {
-        Some(c)
-            if super::features::is_surname(c)
-                && TITLES
-                    .iter()
-                    .any(|t| text[..m.start - c.len_utf8()].ends_with(t)) =>
-        {
-            RawMention {
-                start: m.start - c.len_utf8(),
-                ..m
-            }
-        }
-        _ => m,
+    let cut = ["会议", "会"]
+        .into_iter()
+        .find(|c| s.ends_with(c))
+        .unwrap_or("");
+    RawMention {
+        end: m.end - cut.len(),
+        ..m
     }
 }
 
@@ -579,27 +669,6 @@ fn strip_generic_tail(text: &str, m: RawMention) -> RawMention {
     m
 }
 
-/// Currencies named after their country (`挪威克朗`): no place.
-const CURRENCIES: &[&str] = &[
-    "克朗",
-    "卢比",
-    "法郎",
-    "马克",
-    "卢布",
-    "里拉",
-    "比索",
-    "先令",
-    "日元",
-    "美元",
-    "欧元",
-    "英镑",
-    "兰特",
-    "第纳尔",
-    "里亚尔",
-    "林吉特",
-    "披索",
-];
-
 /// Chars of weather words (`多云转晴`, `阴转小雨`) that a tagger runs into a
 /// city's name in a weather table.
 const WEATHER_CHARS: &str = "阴晴云雨雪转小中大阵雷";
@@ -625,26 +694,24 @@ fn person_name(w: &str) -> bool {
 const PERSON_NAMES: &str = include_str!("../../assets/ner.names.txt");
 
 /// Drops what the tagger got wrong on news pages (see the module docs).
-fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
+fn keep(text: &str, tokens: &[Token], m: &RawMention, r: RuleSet) -> bool {
     let s = &text[m.start..m.end];
-    if GENERIC.contains(&s) {
+    if r.on(Rule::Generic) && GENERIC.contains(&s) {
         return false;
     }
     let chars: Vec<char> = s.chars().collect();
     // `市农村`, `县城区`: an admin char before a generic word is no name.
-    if chars.len() >= 3
+    if r.on(Rule::Generic)
+        && chars.len() >= 3
         && "市县区省镇乡".contains(chars[0])
         && GENERIC.contains(&&s[chars[0].len_utf8()..])
     {
         return false;
     }
-    // `挪威克朗`, `印度卢比`: a currency, not a place.
-    if m.kind == EntityType::Place && CURRENCIES.iter().any(|c| s.ends_with(c)) {
-        return false;
-    }
     // `土地管理|法`, `环境保护|法`: `法` after a noun or verb phrase is a law,
     // not France.
-    if m.kind == EntityType::Place
+    if r.on(Rule::Law)
+        && m.kind == EntityType::Place
         && s == "法"
         && token_at(tokens, m.start.saturating_sub(1)).is_some_and(|t| {
             t.end as usize == m.start
@@ -654,11 +721,33 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
     {
         return false;
     }
+    if r.on(Rule::LoneBody) && m.kind == EntityType::Organization && chars.len() == 1 {
+        return false;
+    }
+    if r.on(Rule::AbbreviationChar)
+        && m.kind == EntityType::Place
+        && chars.len() == 1
+        && !place_abbr(chars[0])
+    {
+        return false;
+    }
+    // `向村(社区)`, `每轮村`: a preposition or a determiner opens no place name.
+    if r.on(Rule::PlaceLead)
+        && m.kind == EntityType::Place
+        && chars.len() >= 2
+        && !super::gazetteer::is_place(s)
+        && ("每各该本这那此其全向在从对往于把被".contains(chars[0])
+            || token_at(tokens, m.start)
+                .is_some_and(|t| t.start as usize == m.start && t.pos == "p"))
+    {
+        return false;
+    }
     let cover = covering(tokens, m.start, m.end);
     // One common word that jieba files as a name (`阳光`, `麦田`) names
     // nothing, unless it is a body (`宣传部`) or a party or army jieba files
     // as one (`共产党`, `新四军` nt; PFR tags them as common nouns).
-    if cover.len() == 1
+    if r.on(Rule::CommonWord)
+        && cover.len() == 1
         && common_word(s)
         && !(m.kind == EntityType::Organization
             && (ORG_SUFFIXES.iter().any(|x| s.ends_with(x))
@@ -666,14 +755,11 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
     {
         return false;
     }
-    // `申请人`, `参赛者`: a three-char word ending in a person head is a role.
-    if m.kind == EntityType::Person && chars.len() == 3 && matches!(chars[2], '人' | '者') {
-        return false;
-    }
     // An organization names a body: it ends in a body char (`局`, `院`,
     // `公司`, `委员会` ...) unless jieba knows it whole as a name or short form;
     // `党建工作格局` is an abstract noun phrase.
-    if m.kind == EntityType::Organization
+    if r.on(Rule::OrgHead)
+        && m.kind == EntityType::Organization
         && !(cover.len() == 1
             && matches!(
                 cover[0].pos,
@@ -712,12 +798,13 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
     };
     // One-char places are judged by their word below (`访华`, `驻京`).
     let one_char_place = m.kind == EntityType::Place && chars.len() == 1;
-    if !one_char_place && (inside_word(m.start) || inside_word(m.end)) {
+    if r.on(Rule::InsideWord) && !one_char_place && (inside_word(m.start) || inside_word(m.end)) {
         return false;
     }
     match m.kind {
         EntityType::Person => {
-            if chars.len() == 1
+            if r.on(Rule::LoneSurname)
+                && chars.len() == 1
                 && !next_char(text, m.end)
                     .is_some_and(|c| "某老总先女小同局书主市省县部教外".contains(c))
                 && prev_char(text, m.start) != Some('姓')
@@ -725,44 +812,31 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
                 return false; // 任(组长), 史: a lone char is a name only before 某/老/局长/教授 ... or after 姓
             }
             let quoted = |c: Option<char>| c.is_some_and(|c| matches!(c, '"' | '“' | '”'));
-            if quoted(prev_char(text, m.start))
+            if r.on(Rule::QuotedName)
+                && quoted(prev_char(text, m.start))
                 && (quoted(next_char(text, m.end)) || s.contains('·'))
             {
                 return false; // "党史·铸魂": a quoted name is a title, not a person
             }
-            if chars.len() == 2 && matches!(chars[0], '小' | '老') {
+            if r.on(Rule::Nickname) && chars.len() == 2 && matches!(chars[0], '小' | '老') {
                 return false; // 小张, 老李: nicknames
-            }
-            let after = &text[m.end..];
-            if [
-                "大爷", "大妈", "大娘", "大姐", "大哥", "师傅", "奶奶", "爷爷", "阿姨",
-            ]
-            .iter()
-            .any(|w| s.ends_with(w) || (after.starts_with(w) && chars.len() < 2))
-            {
-                return false; // 赵大爷: a surname and a kin term (李育英大娘 names her)
             }
             // A common word that jieba knows as such is not a name (`小麦`,
             // `轮流`). jieba's dictionary also files some names as nouns or
             // idioms (`严义埙` n, `厉无畏` i, `桥本` n): three chars led by a
             // surname, and the names PFR tags `nr`, stay names.
             let full_name = (chars.len() == 3 && features::is_surname(chars[0])) || person_name(s);
-            if cover.len() == 1
+            if r.on(Rule::PersonCommonWord)
+                && cover.len() == 1
                 && chars.len() >= 2
                 && (matches!(cover[0].pos, "v" | "vn" | "a" | "l" | "d")
                     || (matches!(cover[0].pos, "n" | "i" | "m") && !full_name))
             {
                 return false;
             }
-            if prev_char(text, m.start).is_some_and(|c| c.is_ascii_digit()) {
-                return false; // 9时许
-            }
             true
         }
-        EntityType::Place if chars.len() == 1 && "区县市镇乡村省".contains(chars[0]) => {
-            false
-        }
-        EntityType::Place if chars.len() == 1 => {
+        EntityType::Place if r.on(Rule::OneCharPlace) && chars.len() == 1 => {
             // Inside a longer common word (`美丽`, `出台`, `法律`) it is not a place,
             // unless the word is `访华`-like.
             let a = tokens.partition_point(|t| (t.end as usize) <= m.start);
@@ -774,9 +848,11 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
                     let w = &text[t.range()];
                     let before = &text[t.start as usize..m.start];
                     let after = &text[m.end..t.end as usize];
-                    matches!(t.pos, "j" | "ns" | "nz" | "nt" | "x")
+                    matches!(t.pos, "j" | "ns" | "nz" | "nt")
+                        || (t.pos == "x" && !made_up_function_word(w, t.pos))
                         // `驻华`, `来华`, `在京举行`
-                        || before.chars().next_back().is_some_and(to_place)
+                        // (not `非`, mostly a negation: `对非教徒`)
+                        || (before.chars().next_back().is_some_and(to_place) && s != "非")
                         // `中日`, `黄淮`, `中葡`: two abbreviations
                         || (w.chars().count() == 2 && w.chars().all(pair_char))
                         // `俄总统`, `中方`, `美军`: a country's office or side
@@ -786,9 +862,16 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
                 _ => true,
             }
         }
-        EntityType::Organization if s.starts_with('村') || s.starts_with("机关") => false,
+        EntityType::Organization
+            if r.on(Rule::VillageOrg) && (s.starts_with('村') || s.starts_with("机关")) =>
+        {
+            false
+        }
         EntityType::Place
-            if chars.len() >= 3 && PLACE_SUFFIXES.contains(&chars[chars.len() - 1]) =>
+            if r.on(Rule::CommonStem)
+                && chars.len() >= 3
+                && PLACE_SUFFIXES.contains(&chars[chars.len() - 1])
+                && !ZONE_SUFFIXES.iter().any(|z| s.ends_with(z)) =>
         {
             // `帮扶村`, `每轮村`: a common word before the suffix is no name.
             let stem_end = m.end - chars[chars.len() - 1].len_utf8();
@@ -802,7 +885,7 @@ fn keep(text: &str, tokens: &[Token], m: &RawMention) -> bool {
                         || (many && matches!(t.pos, "v" | "vn" | "a" | "ad" | "d"))
                 })
         }
-        EntityType::Organization => {
+        EntityType::Organization if r.on(Rule::NumeralOrg) => {
             let numeral = chars
                 .first()
                 .is_some_and(|c| "二三四五六七八九".contains(*c));
@@ -1098,6 +1181,99 @@ fn places(text: &str, tokens: &[Token]) -> Vec<RawMention> {
     out
 }
 
+/// Last words of development zones and regions that carry a place's name.
+const ZONE_SUFFIXES: &[&str] = &[
+    "自由贸易试验区",
+    "综合实验区",
+    "综合试验区",
+    "综合保税区",
+    "自贸试验区",
+    "实验区",
+    "试验区",
+    "示范区",
+    "开发区",
+    "经开区",
+    "高新区",
+    "自贸区",
+    "保税区",
+    "工业园区",
+    "产业园区",
+    "科技园区",
+    "新区",
+    "合作区",
+    "先行区",
+];
+
+/// `郑州航空港经济综合实验区`, `浦东新区`, `苏州工业园区`: a place, the words
+/// that describe the zone, and a zone suffix are one place (a zone is a unit
+/// of local government in China). The name must open with a place the
+/// tagger's words or the gazetteer know, so a bare `开发区` stays generic.
+fn zones(text: &str, tokens: &[Token]) -> Vec<RawMention> {
+    let mut out = Vec::new();
+    for sfx in ZONE_SUFFIXES {
+        for (at, _) in text.match_indices(sfx) {
+            let end = at + sfx.len();
+            if out.iter().any(|m: &RawMention| m.start < end && at < m.end) {
+                continue; // a longer suffix (`综合实验区`) took it
+            }
+            // Walk left over the words before the suffix.
+            let mut k = tokens.partition_point(|t| (t.end as usize) <= at);
+            let mut start = None;
+            let mut chars = 0;
+            while k > 0 {
+                k -= 1;
+                let t = tokens[k];
+                let w = &text[t.range()];
+                if (t.end as usize) > at || !ideographs(w) {
+                    if (t.end as usize) > at && (t.start as usize) < at {
+                        break; // the suffix starts inside a word
+                    }
+                    if (t.end as usize) > at {
+                        continue;
+                    }
+                    break;
+                }
+                chars += w.chars().count();
+                if chars > 14
+                    || !matches!(
+                        t.pos,
+                        "n" | "vn" | "ns" | "nz" | "j" | "l" | "nt" | "x" | "an"
+                    )
+                {
+                    break;
+                }
+                if t.pos == "ns" || super::gazetteer::is_place(w) {
+                    start = Some(t.start as usize);
+                }
+            }
+            if let Some(s) = start {
+                out.push(RawMention {
+                    start: s,
+                    end,
+                    kind: EntityType::Place,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `中部地区`, `西部地区`: a region named by its direction is a place.
+fn regions(text: &str) -> impl Iterator<Item = RawMention> + '_ {
+    text.match_indices("部地区").filter_map(move |(at, _)| {
+        let c = text[..at].chars().next_back()?;
+        let start = at - c.len_utf8();
+        let before = text[..start].chars().next_back();
+        ("东西南北中".contains(c) && !before.is_some_and(|b| "东西南北".contains(b))).then_some(
+            RawMention {
+                start,
+                end: at + "部地区".len(),
+                kind: EntityType::Place,
+            },
+        )
+    })
+}
+
 /// `孟庙、李集、商桥、裴城4个镇`: the listed short forms are places.
 fn listed_places(text: &str) -> Vec<RawMention> {
     let mut out = Vec::new();
@@ -1156,15 +1332,36 @@ fn anonymized(text: &str) -> Vec<RawMention> {
 }
 
 /// Applies the rules to the tagger's mentions; returns mentions in text order.
-pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawMention> {
+pub fn refine(
+    text: &str,
+    tokens: &[Token],
+    tagged: Vec<RawMention>,
+    r: RuleSet,
+) -> Vec<RawMention> {
     let trimmed: Vec<RawMention> = tagged.into_iter().filter_map(|m| trim(text, m)).collect();
     let model: Vec<RawMention> = trimmed
         .into_iter()
-        .map(|m| strip_generic_tail(text, m))
-        .map(|m| surname_after_title(text, m))
-        .filter(|m| keep(text, tokens, m))
+        .map(|m| {
+            if r.on(Rule::StripTail) {
+                strip_generic_tail(text, m)
+            } else {
+                m
+            }
+        })
+        .map(|m| {
+            if r.on(Rule::Meeting) {
+                meeting_body(text, m)
+            } else {
+                m
+            }
+        })
+        .filter(|m| keep(text, tokens, m, r))
         .collect();
-    let anon = anonymized(text);
+    let anon = if r.on(Rule::Anonymized) {
+        anonymized(text)
+    } else {
+        Vec::new()
+    };
     let persons: Vec<RawMention> = anon
         .iter()
         .copied()
@@ -1175,11 +1372,21 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
                 .copied(),
         )
         .collect();
-    let rule_places: Vec<RawMention> = places(text, tokens)
-        .into_iter()
-        .map(|m| strip_generic_tail(text, m))
-        .chain(listed_places(text))
-        .collect();
+    let mut rule_places: Vec<RawMention> = if r.on(Rule::RulePlaces) {
+        places(text, tokens)
+            .into_iter()
+            .map(|m| strip_generic_tail(text, m))
+            .chain(listed_places(text))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if r.on(Rule::Zones) {
+        rule_places.extend(zones(text, tokens));
+    }
+    if r.on(Rule::Regions) {
+        rule_places.extend(regions(text));
+    }
     let all_places: Vec<RawMention> = rule_places
         .iter()
         .chain(model.iter().filter(|m| m.kind == EntityType::Place))
@@ -1188,8 +1395,11 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     let mut persons = persons;
     persons.sort_by_key(|p| (p.end, p.start));
     let place_starts: HashSet<usize> = all_places.iter().map(|p| p.start).collect();
-    let orgs = organizations(text, tokens, &persons, &place_starts);
-    let teams = teams(text, &all_places);
+    let orgs = if r.on(Rule::RuleOrgs) {
+        organizations(text, tokens, &persons, &place_starts)
+    } else {
+        Vec::new()
+    };
     // Priority: rule ORG, anonymized PER, rule LOC, then the tagger; longer first.
     // The tagger's organization wins over a rule's organization inside it
     // (`月山车站汽车运贸公司` over `山车站汽车运贸公司`, `海南公司飞行部`
@@ -1241,17 +1451,25 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     ranked.extend(
         model
             .iter()
-            .filter(|m| containing(m) || place_and_body(m))
+            .filter(|m| {
+                (r.on(Rule::TaggerOrgWins) && containing(m))
+                    || (r.on(Rule::PlaceAndBody) && place_and_body(m))
+            })
             .map(|m| (0, *m)),
     );
     ranked.extend(orgs.into_iter().map(|m| (0, m)));
-    ranked.extend(teams.into_iter().map(|m| (0, m)));
-    ranked.extend(periodicals(text).map(|m| (0, m)));
+    if r.on(Rule::Periodicals) {
+        ranked.extend(periodicals(text).map(|m| (0, m)));
+    }
     ranked.extend(anon.into_iter().map(|m| (0, m)));
     ranked.extend(rule_places.into_iter().map(|m| (1, m)));
-    ranked.extend(abbreviations(text, tokens).map(|m| (1, m)));
+    if r.on(Rule::Abbreviations) {
+        ranked.extend(abbreviations(text, tokens).map(|m| (1, m)));
+    }
     ranked.extend(model.into_iter().map(|m| (2, m)));
-    ranked.extend(known_bodies(text, tokens).map(|m| (3, m)));
+    if r.on(Rule::KnownBodies) {
+        ranked.extend(known_bodies(text, tokens).map(|m| (3, m)));
+    }
     ranked.sort_by(|a, b| {
         a.0.cmp(&b.0)
             .then((b.1.end - b.1.start).cmp(&(a.1.end - a.1.start)))
@@ -1261,7 +1479,7 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     // Bytes already taken by a kept mention: overlap tests stay O(length).
     let mut taken = vec![false; text.len()];
     for (_, m) in ranked {
-        if m.start >= m.end || !keep(text, tokens, &m) {
+        if m.start >= m.end || !keep(text, tokens, &m, r) {
             continue;
         }
         if taken[m.start..m.end].iter().any(|&t| t) {
@@ -1272,7 +1490,10 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     }
     // `中共十五大`: the Party's short name right before a body is part of it.
     for m in out.iter_mut() {
-        if m.kind == EntityType::Organization && text[..m.start].ends_with("中共") {
+        if r.on(Rule::CpcPrefix)
+            && m.kind == EntityType::Organization
+            && text[..m.start].ends_with("中共")
+        {
             let s = m.start - "中共".len();
             if !taken[s..m.start].iter().any(|&t| t) {
                 taken[s..m.start].iter_mut().for_each(|t| *t = true);
@@ -1282,10 +1503,13 @@ pub fn refine(text: &str, tokens: &[Token], tagged: Vec<RawMention>) -> Vec<RawM
     }
     let mut out: Vec<RawMention> = out
         .into_iter()
-        .flat_map(|m| split_mention(text, tokens, m))
+        .flat_map(|m| split_mention(text, tokens, m, r))
         .flatten()
+        .filter(|m| keep(text, tokens, m, r))
         .collect();
-    short_forms(text, tokens, &mut out, &taken);
+    if r.on(Rule::ShortForms) {
+        short_forms(text, tokens, &mut out, &taken);
+    }
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
@@ -1407,41 +1631,42 @@ fn made_up_function_word(w: &str, pos: &str) -> bool {
 /// a [`made_up_function_word`] (`逼平`).
 fn leads_no_name(text: &str, t: &Token) -> bool {
     let w = &text[t.range()];
-    matches!(t.pos, "p" | "u" | "uj" | "ul" | "uz" | "c")
-        || (t.pos == "m" && w.bytes().all(|b| b.is_ascii_digit()))
+    matches!(t.pos, "p" | "u" | "uj" | "ul" | "uz" | "c" | "mq" | "q")
+        || (t.pos == "m"
+            && w.starts_with(|c: char| {
+                c.is_ascii_digit() || "零一二三四五六七八九十百千万两几".contains(c)
+            }))
         || made_up_function_word(w, t.pos)
 }
 
-/// Makes a team an organization, splits a place that is two abbreviations
-/// ([`split_pair`]), and fixes the
+/// Splits a place that is two abbreviations ([`split_pair`]), and fixes the
 /// start of an organization: words that open no name are cut off
 /// (`了联邦委员会`, `1997中国工程院`), and a place followed by another place
 /// stands alone (`长沙市` + `芙蓉区人民法院`, `黑龙江省` + `阿城市委`): the
 /// gold sets give a body the nearest place only.
-fn split_mention(text: &str, tokens: &[Token], m: RawMention) -> [Option<RawMention>; 2] {
-    let w = &text[m.start..m.end];
-    // `匈牙利队`, `克罗地亚队`: a team is an organization, whatever the tagger said.
-    let m = if w.ends_with('队') && w.chars().count() >= 3 {
-        RawMention {
-            kind: EntityType::Organization,
-            ..m
-        }
-    } else {
-        m
-    };
-    if m.kind == EntityType::Place {
+fn split_mention(
+    text: &str,
+    tokens: &[Token],
+    m: RawMention,
+    r: RuleSet,
+) -> [Option<RawMention>; 2] {
+    if m.kind == EntityType::Place && r.on(Rule::SplitPair) {
         return split_pair(text, m);
     }
     if m.kind != EntityType::Organization {
         return [Some(m), None];
     }
     let toks = covering(tokens, m.start, m.end);
-    let lead = toks.iter().take_while(|t| leads_no_name(text, t)).count();
+    let lead = if r.on(Rule::OrgLead) {
+        toks.iter().take_while(|t| leads_no_name(text, t)).count()
+    } else {
+        0
+    };
     let toks = &toks[lead.min(toks.len().saturating_sub(1))..];
     let start = toks.first().map_or(m.start, |t| t.start as usize);
     let m = RawMention { start, ..m };
     match toks {
-        [a, b, _, ..] if a.pos == "ns" && b.pos == "ns" => [
+        [a, b, _, ..] if r.on(Rule::PlaceBeforeOrg) && a.pos == "ns" && b.pos == "ns" => [
             Some(RawMention {
                 start: a.start as usize,
                 end: a.end as usize,

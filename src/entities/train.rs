@@ -11,12 +11,9 @@
 
 use super::features::{extract, FEATURES};
 use super::model::{label, viterbi, LABELS, MAGIC};
-use super::rules::PAIR_CHARS;
+use super::rules::{PAIR_CHARS, PLACE_ABBR};
 use super::EntityType;
 use crate::lexicon::{Lexicon, Token};
-
-/// One-character abbreviations of places that PFR tags `j`.
-const PLACE_ABBR: &str = "中俄京美巴伊阿港日英哈华欧以法泰昆藏德台印亚罗加韩黎塔沪吉澳乌越意马菲朝晋川孟津捷滇杭鄂湘渝柬匈闽辽赣粤豫蜀冀黔陕陇葡荷穗浙桂叙芬琼甬挪瑞墨埃希苏蒙宁疆贵";
 
 /// `j` abbreviations that name one body.
 const ORG_ABBR: &[&str] = &[
@@ -405,6 +402,78 @@ pub fn parse_pfr_line(line: &str) -> Labelled {
     Labelled { text, spans }
 }
 
+/// The type of a gold label (`PER`, `LOC`, `ORG`), or `None`.
+fn type_of(code: &str) -> Option<EntityType> {
+    match code {
+        "PER" => Some(EntityType::Person),
+        "LOC" => Some(EntityType::Place),
+        "ORG" => Some(EntityType::Organization),
+        _ => None,
+    }
+}
+
+/// Reads one `{"text", "spans": [[start, end, "PER"|"LOC"|"ORG"], ...]}` line
+/// (code points, end-exclusive): the MSRA training file's format, in the
+/// evaluation's own conventions, read as spans directly.
+pub fn parse_spans_line(line: &str) -> Result<Labelled, String> {
+    let g: crate::eval::ner::GoldLine = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let text: String = g.text.chars().map(crate::clean::half_width).collect();
+    let spans = g
+        .gold()
+        .into_iter()
+        .filter_map(|(s, e, t)| type_of(&t).map(|k| (s, e, k)))
+        .collect();
+    Ok(Labelled { text, spans })
+}
+
+/// How CLUENER's fine types map to PER/LOC/ORG. Books, games, films and
+/// positions are no entities in the MSRA conventions.
+fn cluener_type(fine: &str) -> Option<EntityType> {
+    match fine {
+        "name" => Some(EntityType::Person),
+        "address" | "scene" => Some(EntityType::Place),
+        "organization" | "company" | "government" => Some(EntityType::Organization),
+        _ => None,
+    }
+}
+
+/// Reads one CLUENER2020 line (`{"text", "label": {type: {surface:
+/// [[start, end_inclusive], ...]}}}`) in the MSRA conventions, or `None`
+/// when its labels follow conventions the MSRA files do not share: a whole
+/// street address as one place (more than four chars) or a government with
+/// its place (`北京市政府`, which MSRA reads as the place `北京市`). Such a
+/// line would teach the tagger that the places in it are no places.
+pub fn parse_cluener_line(line: &str) -> Result<Option<Labelled>, String> {
+    #[derive(serde::Deserialize)]
+    struct Line {
+        text: String,
+        #[serde(default)]
+        label: std::collections::BTreeMap<
+            String,
+            std::collections::BTreeMap<String, Vec<(usize, usize)>>,
+        >,
+    }
+    let l: Line = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let text: String = l.text.chars().map(crate::clean::half_width).collect();
+    let mut spans = Vec::new();
+    for (fine, surfaces) in &l.label {
+        let Some(kind) = cluener_type(fine) else {
+            continue;
+        };
+        for (surface, places) in surfaces {
+            let n = surface.chars().count();
+            let long_address = kind == EntityType::Place && n > 4;
+            let government = fine == "government" && surface.ends_with("政府");
+            if long_address || government {
+                return Ok(None);
+            }
+            spans.extend(places.iter().map(|&(s, e)| (s, e + 1, kind)));
+        }
+    }
+    spans.sort_unstable_by_key(|&(s, e, _)| (s, e));
+    Ok(Some(Labelled { text, spans }))
+}
+
 /// A training example: features and gold labels per char.
 #[derive(Debug, Clone, Default)]
 pub struct Example {
@@ -502,6 +571,9 @@ impl Trainer {
                     let (g, p) = (ex.labels[i] as usize, pred[i] as usize);
                     if g != p {
                         for &h in f {
+                            if h & mask == 0 {
+                                continue; // absent, or a collision with it
+                            }
                             let row = ((h & mask) as usize) * LABELS;
                             self.w[row + g] += 1.0;
                             self.acc[row + g] += c;
@@ -566,6 +638,14 @@ pub fn mean_weights(runs: &[Weights]) -> Weights {
 /// quantized to int8. Weights whose quantized magnitude is at most `prune`
 /// become 0, which makes the table compress far better at little cost in accuracy.
 pub fn export_weights(bits: u32, w: &[f32], t: &[f32], prune: i8) -> Vec<u8> {
+    export_weights_at(bits, w, t, prune, DEFAULT_TEMPERATURE)
+}
+
+/// The temperature a model is written with before calibration.
+pub const DEFAULT_TEMPERATURE: f32 = 16.0;
+
+/// [`export_weights`] with the temperature [`Model::confidence`](super::model::Model::confidence) divides by.
+pub fn export_weights_at(bits: u32, w: &[f32], t: &[f32], prune: i8, temperature: f32) -> Vec<u8> {
     // Scale so that the 99.99th percentile magnitude maps to 127; clip the rest.
     let mut mags: Vec<f32> = w.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
     let top = if mags.is_empty() {
@@ -579,6 +659,7 @@ pub fn export_weights(bits: u32, w: &[f32], t: &[f32], prune: i8) -> Vec<u8> {
     let mut out = Vec::with_capacity(12 + 4 * t.len() + w.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&bits.to_le_bytes());
+    out.extend_from_slice(&temperature.to_le_bytes());
     for x in t {
         out.extend_from_slice(&((x * scale).round() as i32).to_le_bytes());
     }

