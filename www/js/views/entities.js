@@ -7,6 +7,17 @@ import { typeLabel, articleTitle } from "../format.js";
 
 const TYPES = ["PER", "LOC", "ORG"];
 
+/** Below this the tagger is unsure: the row is dimmed and marked for checking. */
+export const LOW_CONFIDENCE = 0.5;
+
+/** The confidence cell: the tagger's probability, a marker when low, or "rule". */
+function confidenceCell(e) {
+  if (e.confidence == null) return h("span", { className: "muted", title: t("conf.ruleTitle"), textContent: t("conf.rule") });
+  const pct = `${Math.round(e.confidence * 100)}%`;
+  if (e.confidence >= LOW_CONFIDENCE) return pct;
+  return h("span", { className: "conf-low", title: t("conf.lowTitle"), textContent: `${t("conf.low")} ${pct}` });
+}
+
 /**
  * @param {HTMLElement} container
  * @param {any} report
@@ -32,6 +43,13 @@ export function render(container, report, ctx) {
       { key: "aliases", label: "col.aliases", get: (e) => (e.aliases || []).join("、") },
       { key: "count", label: "col.count", numeric: true, get: (e) => e.count, show: (e) => fmt(e.count) },
       {
+        key: "confidence",
+        label: "col.confidence",
+        numeric: true,
+        get: (e) => (e.confidence == null ? null : e.confidence),
+        show: confidenceCell,
+      },
+      {
         key: "articles",
         label: "col.articles",
         get: (e) => articlesOf(e).map((a) => a + 1).join(", "),
@@ -50,6 +68,7 @@ export function render(container, report, ctx) {
       },
     ],
     search: (e) => [e.text, ...(e.aliases || [])].join(" "),
+    rowClass: (e) => (e.confidence != null && e.confidence < LOW_CONFIDENCE ? "low-confidence" : ""),
     onRowClick: (e) => ctx.highlight((e.mentions || []).map((m) => m.span), { label: e.text }),
   });
   replace(container, table.el);

@@ -38,11 +38,12 @@ function compare(a, b) {
  * Builds a table.
  * @param {{name: string, columns: Column[], rows: any[], filters?: Filter[],
  *   search?: (row: any) => string, pageSize?: number, onRowClick?: (row: any) => void,
+ *   rowClass?: (row: any) => string,
  *   sort?: {key: string, dir: 1|-1}, caption?: string, onStatus?: (msg: string) => void}} spec
  * @returns {{el: HTMLElement, setFilter: (key: string, value: string) => void, view: () => any[]}}
  */
 export function createTable(spec) {
-  const { name, columns, rows, filters = [], search, pageSize = 200, onRowClick, caption } = spec;
+  const { name, columns, rows, filters = [], search, pageSize = 200, onRowClick, caption, rowClass } = spec;
   const state = { sort: spec.sort || null, filters: {}, query: "", page: 0 };
   let view = rows;
 
@@ -139,6 +140,8 @@ export function createTable(spec) {
         return h("td", { className: [c.numeric ? "num" : "", c.className || ""].join(" ").trim() }, content ?? "");
       }),
     );
+    const cls = rowClass ? rowClass(r) : "";
+    if (cls) tr.classList.add(cls);
     if (onRowClick) {
       tr.tabIndex = 0;
       tr.classList.add("clickable");
