@@ -4,7 +4,7 @@
 //! wenxi analyze [--pretty] [--encoding LABEL] [--clean-text] FILE|-
 //! wenxi analyze --jsonl            < lines of {"id": ..., "text": ...}
 //! wenxi eval ner GOLD.jsonl
-//! wenxi eval figures GOLD.json [--text PAGE]
+//! wenxi eval figures GOLD.json [GOLD.json] [--text PAGE]
 //! ```
 
 use std::io::{self, BufRead, Read, Write};
@@ -16,7 +16,10 @@ const USAGE: &str = "usage:
   wenxi analyze [--pretty] [--encoding LABEL] [--clean-text] FILE|-   print the report as JSON
   wenxi analyze --jsonl                   read {\"id\",\"text\"} lines on stdin, write one report line each
   wenxi eval ner GOLD.jsonl               precision, recall and F1 of entities
-  wenxi eval figures GOLD.json [--text PAGE]   figures against the seed gold (page: seeds/<source>)";
+  wenxi eval figures GOLD.json [GOLD.json] [--text PAGE]
+                                          figures against the seed gold (page: seeds/<source>)
+                                          and/or news-format gold (items with text and figures);
+                                          two files print side by side";
 
 fn main() -> ExitCode {
     match run() {
@@ -89,11 +92,11 @@ fn run() -> Result<(), String> {
                 .map_err(|_| format!("eval {what} needs a gold file\n{USAGE}"))?
                 .string()
                 .map_err(|e| e.to_string())?;
-            let text = std::fs::read_to_string(&gold).map_err(|e| format!("{gold}: {e}"))?;
             let analyzer = Analyzer::embedded();
             if what == "figures" {
-                return eval_figures(&analyzer, &text, &mut parser);
+                return eval_figures(&analyzer, gold, &mut parser);
             }
+            let text = std::fs::read_to_string(&gold).map_err(|e| format!("{gold}: {e}"))?;
             let scores = match what.as_str() {
                 "ner" => wenxi::eval::ner::evaluate(&analyzer, &text)?,
                 other => return Err(format!("unknown eval task {other:?}\n{USAGE}")),
@@ -105,16 +108,20 @@ fn run() -> Result<(), String> {
     }
 }
 
-/// `wenxi eval figures GOLD [--text PAGE]`: the page defaults to
-/// `seeds/<gold.source>`, looked up from the working directory, then from
-/// the crate's directory.
+/// `wenxi eval figures GOLD [GOLD] [--text PAGE]`: each gold file in the
+/// seed or the news format (told apart by its content). A seed gold's page
+/// defaults to `seeds/<gold.source>`, looked up from the working directory,
+/// then from the crate's directory. With two files the scores print side by
+/// side, then each file's errors.
 fn eval_figures(
     analyzer: &Analyzer,
-    gold: &str,
+    first: String,
     parser: &mut lexopt::Parser,
 ) -> Result<(), String> {
     use lexopt::prelude::*;
+    use wenxi::eval::figures::{self as ef, GoldFormat};
     let mut page_path: Option<String> = None;
+    let mut golds = vec![first];
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("text") => {
@@ -126,24 +133,48 @@ fn eval_figures(
                         .map_err(|e| e.to_string())?,
                 )
             }
+            Value(v) => golds.push(v.string().map_err(|e| e.to_string())?),
             other => return Err(format!("{}\n{USAGE}", other.unexpected())),
         }
     }
-    let page_path = match page_path {
-        Some(p) => p,
-        None => {
-            let source = wenxi::eval::figures::gold_source(gold)?;
-            let local = format!("seeds/{source}");
-            if std::path::Path::new(&local).exists() {
-                local
-            } else {
-                format!("{}/seeds/{source}", env!("CARGO_MANIFEST_DIR"))
+    let mut evals = Vec::new();
+    for path in &golds {
+        let gold = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        let ev = match ef::detect(&gold).map_err(|e| format!("{path}: {e}"))? {
+            GoldFormat::News => ef::evaluate_news(analyzer, &gold)?,
+            GoldFormat::Seed => {
+                let page_path = match &page_path {
+                    Some(p) => p.clone(),
+                    None => {
+                        let source = ef::gold_source(&gold)?;
+                        let local = format!("seeds/{source}");
+                        if std::path::Path::new(&local).exists() {
+                            local
+                        } else {
+                            format!("{}/seeds/{source}", env!("CARGO_MANIFEST_DIR"))
+                        }
+                    }
+                };
+                let page =
+                    std::fs::read_to_string(&page_path).map_err(|e| format!("{page_path}: {e}"))?;
+                ef::evaluate(analyzer, &gold, &page)?
             }
-        }
-    };
-    let page = std::fs::read_to_string(&page_path).map_err(|e| format!("{page_path}: {e}"))?;
-    let ev = wenxi::eval::figures::evaluate(analyzer, gold, &page)?;
-    print!("{ev}");
+        };
+        let name = std::path::Path::new(path)
+            .file_stem()
+            .map_or(path.clone(), |s| s.to_string_lossy().into_owned());
+        evals.push((name, ev));
+    }
+    if let [(_, ev)] = evals.as_slice() {
+        print!("{ev}");
+        return Ok(());
+    }
+    let named: Vec<(&str, &ef::FigureEval)> = evals.iter().map(|(n, e)| (n.as_str(), e)).collect();
+    print!("{}", ef::side_by_side(&named));
+    for (name, ev) in &evals {
+        println!("\n== {name}");
+        print!("{}", ev.errors());
+    }
     Ok(())
 }
 

@@ -113,6 +113,9 @@ pub enum FigureValue {
     Date(String),
     /// A range `[low, high]`.
     Range([f64; 2]),
+    /// A range of dates or times, each end as [`FigureValue::Date`] writes
+    /// it: `["--01", "--10"]`, `["2019", "2021"]`, `["08:00", "12:00"]`.
+    DateRange([String; 2]),
 }
 
 /// One figure found in the text.
