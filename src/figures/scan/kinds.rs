@@ -1,0 +1,312 @@
+//! The figure a numeral and its unit make, one function per unit class:
+//! measure words and units ([`measure`]), 年 ([`year`]), 月 ([`month`]),
+//! 日 ([`day`]), 时 ([`hour`]), 成 ([`tenths`]), 折 ([`discount`]) and no
+//! unit at all ([`no_unit`]).
+
+use super::markers::marker_str;
+use super::unit::Reading;
+use super::{is_int_in, numeral, RawFigure, Win};
+use crate::figures::units::{unit_at, Unit, UnitClass};
+use crate::figures::{FigureKind, FigureValue};
+
+/// Markers after a month.
+const MONTH_MARKERS: &[&str] = &["上旬", "中旬", "下旬", "初", "底", "末", "中"];
+/// Relative years before a month.
+const RELATIVE_YEARS: &[(&str, i32)] = &[("今年", 0), ("去年", -1), ("明年", 1), ("前年", -2)];
+
+/// What classifying a numeral gave.
+pub(super) enum Made {
+    /// A finished figure and the char index after it.
+    Done((RawFigure, usize)),
+    /// A figure that a range or markers may still extend.
+    Open(RawFigure),
+}
+
+/// The figure the numeral read at char `i` makes with its unit, or the char
+/// index to resume from.
+pub(super) fn figure(w: &Win, i: usize, r: &Reading) -> Result<Made, usize> {
+    let mut approx = r.approx;
+    let mut f = match r.unit.map(|u| (u, u.class)) {
+        Some((u, UnitClass::Kind(kind))) => measure(w, i, r, u, kind)?,
+        Some((u, UnitClass::Year)) => year(w, i, r, u)?,
+        Some((_, UnitClass::Month)) if is_int_in(r.value, 1.0, 12.0) && approx.is_none() => {
+            return Ok(Made::Done(month(w, i, r)));
+        }
+        Some((_, UnitClass::Day)) if is_int_in(r.value, 1.0, 31.0) && approx.is_none() => {
+            day(w, i, r)
+        }
+        Some((_, UnitClass::Hour)) if is_int_in(r.value, 0.0, 24.0) => hour(w, i, r),
+        Some((_, UnitClass::Tenths)) if !tenths_word(w.ch(r.k + 1)) => tenths(w, i, r)?,
+        Some((_, UnitClass::Discount)) if !discount_word(w.ch(r.k + 1)) => discount(w, i, r)?,
+        _ => {
+            let f = no_unit(w, i, r)?;
+            approx =
+                approx.or_else(|| matches!(w.ch(r.j), '余' | '多').then(|| marker_str(w.ch(r.j))));
+            f
+        }
+    };
+    if f.approx.is_none() {
+        f.approx = approx;
+    }
+    Ok(Made::Open(f))
+}
+
+/// A measure word or unit of a plain kind: 件, 元, 亩, 天, 届.
+fn measure(w: &Win, i: usize, r: &Reading, u: &Unit, kind: FigureKind) -> Result<RawFigure, usize> {
+    let (text, k) = (w.text, r.k);
+    let mut end = k + u.text.chars().count();
+    let mut v = r.value * u.mult;
+    let below_zero = matches!(u.text, "℃" | "度" | "摄氏度") && w.before_is(i, "零下");
+    if below_zero {
+        v = -v;
+    }
+    let mut f = w.raw(i, end, kind, v, u.report);
+    if below_zero {
+        f.start -= "零下".len();
+    }
+    if matches!(kind, FigureKind::Quantity | FigureKind::Duration) && w.ch(end) == '半' {
+        // 一吨半, 两个半小时
+        f.value = FigureValue::Number(v + 0.5);
+        end += 1;
+        f.end = w.byte(end);
+    }
+    if kind == FigureKind::Money && u.text == "美元" {
+        // 两美元又三美分
+        let e0 = if w.ch(end) == '又' { end + 1 } else { end };
+        if let Some(m) = w.numeral(e0) {
+            let e = w.idx(i, m.end);
+            if w.rest(e).starts_with("美分") {
+                f.value = FigureValue::Number(((v + m.value / 100.0) * 100.0).round() / 100.0);
+                end = e + 2;
+                f.end = w.byte(end);
+            }
+        }
+    }
+    if kind == FigureKind::Money {
+        // 人民币 50元: the currency printed before.
+        let before = text[..w.cs[i].0].trim_end_matches([' ', '\u{3000}']);
+        let after_number = before
+            .strip_suffix("人民币")
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(numeral::starts_numeral);
+        if before.ends_with("人民币") && !after_number {
+            f.start = before.len() - "人民币".len();
+        }
+    }
+    if kind == FigureKind::Money && matches!(u.text, "元" | "圆") {
+        // 五元三毛, 50元6角三分.
+        let mut total = v;
+        for (unit_c, scale) in [(['角', '毛'], 0.1), (['分', '分'], 0.01)] {
+            if let Some(m) = w.numeral(end) {
+                let e = w.idx(i, m.end);
+                if unit_c.contains(&w.ch(e)) {
+                    total += m.value * scale;
+                    end = e + 1;
+                }
+            }
+        }
+        f.value = FigureValue::Number((total * 100.0).round() / 100.0);
+        f.end = w.byte(end);
+    }
+    if u.text == "两" && !r.n.flags.arabic && !r.n.flags.chinese {
+        return Err(end);
+    }
+    Ok(f)
+}
+
+/// 年: a date for a four-digit year (with its month and day), else a duration.
+fn year(w: &Win, i: usize, r: &Reading, u: &Unit) -> Result<RawFigure, usize> {
+    let e = r.k + 1;
+    let is_year = r.value.fract() == 0.0
+        && (1000.0..3000.0).contains(&r.value)
+        && (r.n.flags.arabic || r.n.flags.sequence)
+        && r.approx.is_none();
+    if !is_year {
+        if w.ch(e) == '代' {
+            return Err(e);
+        }
+        return Ok(w.raw(i, e, FigureKind::Duration, r.value, u.report));
+    }
+    let y = r.value as i32;
+    let mut date = format!("{y:04}");
+    let mut unit = "年";
+    let mut end = e;
+    if let Some((mo, e2)) = w.num_unit(e, &['月'], 1.0, 12.0) {
+        date = format!("{y:04}-{:02}", mo as u32);
+        unit = "月";
+        end = e2;
+        if let Some((d, e3)) = w.num_unit(e2, &['日', '号'], 1.0, 31.0) {
+            date = format!("{y:04}-{:02}-{:02}", mo as u32, d as u32);
+            unit = "日";
+            end = e3;
+        }
+    }
+    let mut f = w.raw(i, end, FigureKind::Date, 0.0, unit);
+    f.value = FigureValue::Date(date);
+    Ok(f)
+}
+
+/// 月: a month of the year (with its day), 今年3月, 6月初.
+fn month(w: &Win, i: usize, r: &Reading) -> (RawFigure, usize) {
+    let k = r.k;
+    let mo = r.value as u32;
+    let mut end = k + if w.rest(k).starts_with("月份") {
+        2
+    } else {
+        1
+    };
+    let mut date = format!("--{mo:02}");
+    let mut unit = "月";
+    if let Some((d, e2)) = w.num_unit(end, &['日', '号'], 1.0, 31.0) {
+        date = format!("--{mo:02}-{:02}", d as u32);
+        unit = "日";
+        end = e2;
+    }
+    let mut f = w.raw(i, end, FigureKind::Date, 0.0, unit);
+    f.value = FigureValue::Date(date);
+    if unit == "月" {
+        if let Some((m, e2)) = super::markers::suffix_marker(w, end, MONTH_MARKERS) {
+            f.approx = Some(m);
+            f.end = w.byte(e2);
+        }
+    }
+    for (word, off) in RELATIVE_YEARS {
+        if w.before_is(i, word) {
+            f.start -= word.len();
+            f.year_offset = *off;
+        }
+    }
+    let next = w.idx(i, f.end);
+    (f, next)
+}
+
+/// 日 / 号 alone: a day of the month.
+fn day(w: &Win, i: usize, r: &Reading) -> RawFigure {
+    let mut f = w.raw(i, r.k + 1, FigureKind::Date, 0.0, "日");
+    f.value = FigureValue::Date(format!("---{:02}", r.value as u32));
+    f
+}
+
+/// 时: a time of day, with its minutes.
+fn hour(w: &Win, i: usize, r: &Reading) -> RawFigure {
+    let mut end = r.k + 1;
+    let mut minute = 0;
+    let mut unit = "时";
+    if let Some((mi, e2)) = w.num_unit(end, &['分'], 0.0, 59.0) {
+        minute = mi as u32;
+        unit = "分";
+        end = e2;
+    }
+    let mut f = w.raw(i, end, FigureKind::Time, 0.0, unit);
+    f.value = FigureValue::Date(format!("{:02}:{minute:02}", r.value as u32));
+    f
+}
+
+/// Characters after 成 that make a word, not tenths (成立, 成为, 成功 ...).
+fn tenths_word(c: char) -> bool {
+    matches!(
+        c,
+        '立' | '为'
+            | '功'
+            | '就'
+            | '绩'
+            | '本'
+            | '员'
+            | '果'
+            | '长'
+            | '熟'
+            | '交'
+            | '效'
+            | '都'
+            | '型'
+            | '品'
+            | '套'
+            | '批'
+            | '年'
+    )
+}
+
+/// 成: tenths, a percent (三成 → 30, 八成五 → 85).
+fn tenths(w: &Win, i: usize, r: &Reading) -> Result<RawFigure, usize> {
+    let mut v = r.value * 10.0;
+    let mut end = r.k + 1;
+    if w.ch(end) == '半' {
+        v += 5.0;
+        end += 1;
+    } else if let Some(d) = numeral::digit_value(w.ch(end)) {
+        if !numeral::starts_numeral(w.ch(end + 1)) && unit_at(w.rest(end + 1)).is_none() {
+            v += d as f64;
+            end += 1;
+        }
+    }
+    if v > 100.0 {
+        return Err(end);
+    }
+    Ok(w.raw(i, end, FigureKind::Percent, v, "成"))
+}
+
+/// Characters after 折 that make a word, not a discount (折合, 折算 ...).
+fn discount_word(c: char) -> bool {
+    matches!(
+        c,
+        '合' | '算' | '扣' | '旧' | '叠' | '腾' | '射' | '磨' | '服' | '返' | '线'
+    )
+}
+
+/// 折: a discount, as the percent paid (八折 → 80, 75折 → 75).
+fn discount(w: &Win, i: usize, r: &Reading) -> Result<RawFigure, usize> {
+    let k = r.k;
+    let value = r.value;
+    let v = if value < 10.0 {
+        value * 10.0
+    } else if value < 100.0 && value.fract() == 0.0 && (r.n.flags.arabic || r.n.flags.sequence) {
+        value
+    } else {
+        return Err(k + 1);
+    };
+    if v <= 0.0 {
+        return Err(k + 1);
+    }
+    Ok(w.raw(i, k + 1, FigureKind::Percent, v, "折"))
+}
+
+/// No unit: 9点 after 上午 is a time; a bare Arabic number is a count whose
+/// unit is not printed; anything else is no figure.
+fn no_unit(w: &Win, i: usize, r: &Reading) -> Result<RawFigure, usize> {
+    let (j, value) = (r.j, r.value);
+    if w.ch(j) == '点'
+        && is_int_in(value, 0.0, 24.0)
+        && (matches!(w.ch(j + 1), '半' | '钟' | '整' | '许')
+            || ["午", "晚", "早", "晨", "日", "天"]
+                .iter()
+                .any(|x| w.before_is(i, x)))
+    {
+        let mut end = j + 1;
+        let mut minute = 0;
+        if w.ch(end) == '半' {
+            minute = 30;
+            end += 1;
+        } else if w.ch(end) == '钟' || w.ch(end) == '整' {
+            end += 1;
+        }
+        let mut f = w.raw(i, end, FigureKind::Time, 0.0, "点");
+        f.value = FigureValue::Date(format!("{:02}:{minute:02}", value as u32));
+        return Ok(f);
+    }
+    if r.n.flags.arabic && !w.ch(j).is_ascii_alphabetic() && !list_marker(w, i, j) {
+        let mut f = w.raw(i, j, FigureKind::Count, value, "");
+        if matches!(w.ch(j), '余' | '多') {
+            f.end = w.byte(j + 1);
+        }
+        return Ok(f);
+    }
+    Err(j)
+}
+
+/// A bare number that numbers a list item: `1、`, `(2)`, `3.` at a line start.
+fn list_marker(w: &Win, i: usize, j: usize) -> bool {
+    let prev = if i > 0 { w.ch(i - 1) } else { '\n' };
+    let next = w.ch(j);
+    (matches!(prev, '\n' | ' ' | '\u{3000}') && matches!(next, '、' | '.' | '．' | ')' | '）'))
+        || (matches!(prev, '(' | '（') && matches!(next, ')' | '）'))
+}

@@ -1,0 +1,137 @@
+//! What may follow or precede a figure once its unit is read: a second
+//! numeral that makes a range (3至5年), a marker after it (以上, 左右, 许)
+//! and a marker or bounding verb before it (近, 约; 超过, 突破).
+
+use super::{figure_at, number_of, RawFigure, Win, PREFIX_IN_SURFACE};
+use crate::figures::units::unit_at;
+use crate::figures::{FigureKind, FigureValue};
+
+/// Verbs before a numeral that bound it (not part of the surface).
+const PREFIX_VERBS: &[&str] = &[
+    "超过",
+    "突破",
+    "不到",
+    "不足",
+    "将近",
+    "接近",
+    "大约",
+    "不少于",
+    "不低于",
+    "至少",
+    "不超过",
+    "高达",
+    "多达",
+    "超",
+];
+
+/// Markers after a unit.
+pub(super) const SUFFIX_MARKERS: &[&str] = &[
+    "以上", "以下", "以内", "左右", "上下", "之多", "开外", "许", "余", "多",
+];
+
+/// The marker a character inside a numeral stands for.
+pub(super) fn marker_str(c: char) -> &'static str {
+    match c {
+        '余' => "余",
+        '多' => "多",
+        '来' => "来",
+        '几' | '幾' => "几",
+        _ => "约",
+    }
+}
+
+/// Extends the figure `f` read at char `i`: a range when a joiner and a
+/// second figure follow, else the markers after and before it. Returns the
+/// figure and the char index after it.
+pub(super) fn finish(w: &Win, i: usize, mut f: RawFigure) -> (RawFigure, usize) {
+    let fe = w.idx(i, f.end);
+    if let Some(r) = range(w, &f, fe) {
+        return r;
+    }
+    // Markers after the unit: 以上, 左右, 许.
+    if let Some((m, e2)) = suffix_marker(w, fe, SUFFIX_MARKERS) {
+        if f.approx.is_none() && f.kind != FigureKind::Date {
+            f.approx = Some(m);
+            f.end = w.byte(e2);
+        }
+    }
+    prefix_marker(w, i, &mut f);
+    let next = w.idx(i, f.end);
+    (f, next)
+}
+
+/// A range: 3至5年, 20~100个: `f` ends at char `fe` before a joiner.
+fn range(w: &Win, f: &RawFigure, fe: usize) -> Option<(RawFigure, usize)> {
+    if !matches!(
+        f.kind,
+        FigureKind::Count
+            | FigureKind::Quantity
+            | FigureKind::Money
+            | FigureKind::Percent
+            | FigureKind::Duration
+    ) || !matches!(w.ch(fe), '至' | '到' | '~' | '～' | '-' | '—' | '–' | '－')
+    {
+        return None;
+    }
+    let (g, ge) = figure_at(w, fe + 1).ok()?;
+    let low = number_of(&f.value)?;
+    let high = number_of(&g.value)?;
+    let same_unit = f.unit.is_empty() || f.unit == g.unit;
+    if g.kind != f.kind && !(f.unit.is_empty() && same_unit) {
+        return None;
+    }
+    let mut r = f.clone();
+    r.kind = FigureKind::Range;
+    r.value = FigureValue::Range([low, high]);
+    r.unit = g.unit;
+    r.end = g.end;
+    r.approx = g.approx.or(f.approx);
+    Some((r, ge))
+}
+
+/// A marker from `list` at char `i`.
+pub(super) fn suffix_marker(
+    w: &Win,
+    i: usize,
+    list: &[&'static str],
+) -> Option<(&'static str, usize)> {
+    let rest = w.rest(i);
+    let m = list.iter().find(|m| rest.starts_with(**m))?;
+    // 多 / 余 after a unit only when no other word follows (3年多, not 3人多次).
+    if matches!(*m, "多" | "余")
+        && rest[m.len()..].starts_with(|c: char| unit_at(&c.to_string()).is_some() || c == '万')
+    {
+        return None;
+    }
+    Some((m, i + m.chars().count()))
+}
+
+/// Records a marker printed before the figure starting at char `i`.
+pub(super) fn prefix_marker(w: &Win, i: usize, f: &mut RawFigure) {
+    if f.kind == FigureKind::Date || f.kind == FigureKind::Ordinal {
+        return;
+    }
+    let before = &w.text[..f.start.min(w.byte(i))];
+    let found = if let Some(v) = PREFIX_VERBS.iter().find(|v| before.ends_with(**v)) {
+        Some((*v, false))
+    } else if let Some(p) = PREFIX_IN_SURFACE.iter().find(|p| before.ends_with(**p)) {
+        // 上 and 数 only before a round 十/百/千/万 (上千次, 数十人), not 上午.
+        if matches!(*p, "上" | "数") && !matches!(w.ch(i), '十' | '百' | '千' | '万') {
+            None
+        } else {
+            Some((*p, true))
+        }
+    } else {
+        None
+    };
+    if let Some((p, in_surface)) = found {
+        if in_surface {
+            f.start -= p.len();
+        }
+        if f.approx.is_none() {
+            f.approx = Some(p);
+        } else {
+            f.prefix = Some(p);
+        }
+    }
+}

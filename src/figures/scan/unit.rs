@@ -1,0 +1,263 @@
+//! The numeral at a candidate and what follows it: a fraction (三分之一), a
+//! clock time (9点30分), a marker (余, 多) and the unit or measure word.
+
+use super::markers::{marker_str, prefix_marker};
+use super::{inside_phrase, numeral, Numeral, Step, Win};
+use crate::figures::units::{unit_at, Unit, UnitClass};
+use crate::figures::{FigureKind, FigureValue};
+
+/// A numeral with the unit read after it.
+pub(super) struct Reading {
+    /// The numeral (a trailing 千 that belongs to the unit left out).
+    pub n: Numeral,
+    /// Its value.
+    pub value: f64,
+    /// Char index after the numeral.
+    pub j: usize,
+    /// Char index where the unit starts (after a marker or a line break).
+    pub k: usize,
+    /// A marker inside the numeral or between it and the unit.
+    pub approx: Option<&'static str>,
+    /// The unit, if one follows.
+    pub unit: Option<&'static Unit>,
+}
+
+/// What reading after a numeral gave.
+pub(super) enum Read {
+    /// A figure (or a refusal) decided while reading.
+    Done(Step),
+    /// A numeral and its unit, for [`super::kinds`] to classify.
+    Unit(Reading),
+}
+
+/// Words after an Arabic number that make it part of a name or a reference:
+/// 上接01版, 325国道, 500强, 5号线.
+const NAME_AFTER_ARABIC: &[&str] = &[
+    "版",
+    "国道",
+    "省道",
+    "县道",
+    "号线",
+    "号楼",
+    "强",
+    "次列车",
+    "路公交",
+];
+
+/// The numeral at char `i`, or the char index to resume from when there is
+/// none or it is part of a word, a code or a name.
+pub(super) fn numeral_at(w: &Win, i: usize) -> Result<Numeral, usize> {
+    let c = w.ch(i);
+    let prev = w.prev(i);
+    // 二三十: a digit right after another Chinese digit is part of an
+    // approximate range the numeral parser refused.
+    if !c.is_ascii_digit()
+        && numeral::starts_numeral(c)
+        && numeral::digit_value(prev).is_some_and(|d| d > 1)
+    {
+        return Err(i + 1);
+    }
+    let n = match w.numeral(i) {
+        Some(n) => n,
+        None => bare_hundred(w, i).ok_or(i + 1)?,
+    };
+    let j = w.idx(i, n.end);
+    if n.flags.arabic && !n.flags.chinese {
+        // Part of a code, a word or a URL: A2021, 5G, v1.2, %20.
+        if prev.is_ascii_alphanumeric()
+            || matches!(prev, '.' | '_' | '%' | '/' | '=' | '&' | '?' | '#')
+        {
+            return Err(j);
+        }
+        let after = &w.text[n.end..];
+        if NAME_AFTER_ARABIC.iter().any(|x| after.starts_with(x)) {
+            return Err(j);
+        }
+    } else if !n.flags.arabic && inside_phrase(w.text, w.cs, i, n.end) {
+        // Lexicalised words and set phrases.
+        return Err(j);
+    }
+    Ok(n)
+}
+
+/// 上千次, 近百年, 百年: a bare 百 or 千 after a marker or before 年.
+fn bare_hundred(w: &Win, i: usize) -> Option<Numeral> {
+    let v = match w.ch(i) {
+        '百' => 100.0,
+        '千' => 1000.0,
+        _ => return None,
+    };
+    (matches!(w.prev(i), '上' | '近' | '数') || w.ch(i + 1) == '年').then(|| Numeral {
+        start: w.cs[i].0,
+        end: w.byte(i + 1),
+        value: v,
+        flags: numeral::Flags {
+            chinese: true,
+            ..Default::default()
+        },
+    })
+}
+
+/// Reads what follows the numeral `n` at char `i`.
+pub(super) fn read(w: &Win, i: usize, n: Numeral) -> Read {
+    let c = w.ch(i);
+    let mut j = w.idx(i, n.end);
+    // 一 alone is the article "a" (一名村民), except before a unit of
+    // measure, money, a month or a day (一吨, 一美元, 一月).
+    let lone_yi = !n.flags.arabic && j == i + 1 && matches!(c, '一' | '壹');
+    let mut value = n.value;
+    let mut approx: Option<&'static str> = n.flags.approx.map(marker_str);
+    if let Some(step) = fraction(w, i, j, value) {
+        return Read::Done(step);
+    }
+    if let Some(f) = clock(w, i, j) {
+        return Read::Done(Ok(f));
+    }
+    // A trailing 千/兆 that belongs to the unit: 12千米, 五十兆字节.
+    let mut n = n;
+    if j > i + 1 && matches!(w.cs[j - 1].1, '千' | '兆' | '百') {
+        if let Some(u) = unit_at(w.rest(j - 1)) {
+            if u.text.starts_with(w.cs[j - 1].1) {
+                if let Some(shorter) = w.upto(j - 1).numeral(i) {
+                    n = shorter;
+                    value = n.value;
+                    j -= 1;
+                }
+            }
+        }
+    }
+    // 余 / 多 / 来 / 几 between the numeral and its unit.
+    let mut k = j;
+    if matches!(w.ch(k), '余' | '多' | '来' | '几') && unit_at(w.rest(k + 1)).is_some() {
+        approx = Some(marker_str(w.ch(k)));
+        k += 1;
+    }
+    // A unit broken onto the next line (OCR columns): 20\n\n天.
+    if n.flags.arabic && matches!(w.ch(k), '\n' | '\r') {
+        let mut m = k;
+        while matches!(w.ch(m), '\n' | '\r' | ' ' | '\u{3000}') {
+            m += 1;
+        }
+        if let Some(u) = unit_at(w.rest(m)) {
+            if !u.text.is_ascii() && matches!(u.class, UnitClass::Kind(_)) {
+                k = m;
+            }
+        }
+    }
+    if let Some(f) = months_with_marker(w, i, k, value, approx) {
+        return Read::Done(Ok(f));
+    }
+    let unit = unit_at(w.rest(k));
+    // A Chinese digit sequence is a year (二〇二一年) or a discount (三八折);
+    // two neighbouring digits before a measure word are a rough range (两三个).
+    if n.flags.sequence && !n.flags.arabic {
+        let keeps = unit.is_some_and(|u| matches!(u.class, UnitClass::Year | UnitClass::Discount));
+        if !keeps {
+            return Read::Done(rough_range(w, i, j, k, unit));
+        }
+    }
+    if lone_yi
+        && !unit.is_some_and(|u| {
+            matches!(
+                u.class,
+                UnitClass::Month
+                    | UnitClass::Tenths
+                    | UnitClass::Discount
+                    | UnitClass::Kind(FigureKind::Quantity | FigureKind::Money)
+            )
+        })
+    {
+        return Read::Done(Err(j));
+    }
+    // 块 alone at the end of a phrase is money: 三块 (钱).
+    let unit = match unit {
+        Some(u) if u.text == "块" && !crate::clean::is_cjk(w.ch(k + 1)) => unit_at("块钱"),
+        u => u,
+    };
+    Read::Unit(Reading {
+        n,
+        value,
+        j,
+        k,
+        approx,
+        unit,
+    })
+}
+
+/// A fraction: 三分之一 (a percent), when 分之 follows the numeral.
+fn fraction(w: &Win, i: usize, j: usize, value: f64) -> Option<Step> {
+    if w.ch(j) != '分' || w.ch(j + 1) != '之' {
+        return None;
+    }
+    let Some(m) = w.numeral(j + 2) else {
+        return Some(Err(j + 2));
+    };
+    let j2 = w.idx(i, m.end);
+    if value == 0.0 {
+        return Some(Err(j2));
+    }
+    let f = w.raw(i, j2, FigureKind::Percent, m.value / value * 100.0, "分之");
+    Some(Ok((f, j2)))
+}
+
+/// A time written 9点30分 (the numeral parser read 9点30 as one number).
+fn clock(w: &Win, i: usize, j: usize) -> Option<(super::RawFigure, usize)> {
+    let p = (i..j).find(|&k| matches!(w.cs[k].1, '点' | '點'))?;
+    if w.ch(j) != '分' {
+        return None;
+    }
+    let h = w.upto(p).numeral(i)?;
+    let mi = w.numeral(p + 1)?;
+    let mut f = w.raw(i, j + 1, FigureKind::Time, 0.0, "分");
+    f.value = FigureValue::Date(format!("{:02}:{:02}", h.value as u32, mi.value as u32));
+    Some((f, j + 1))
+}
+
+/// 2个多月, 3个半小时: a duration with 个 and a marker inside.
+fn months_with_marker(
+    w: &Win,
+    i: usize,
+    k: usize,
+    value: f64,
+    approx: Option<&'static str>,
+) -> Option<(super::RawFigure, usize)> {
+    if w.ch(k) != '个' || !matches!(w.ch(k + 1), '多' | '余' | '半') {
+        return None;
+    }
+    let tail = w.rest(k + 2);
+    let (d, unit) = [("月", "个月"), ("小时", "个小时"), ("星期", "个星期")]
+        .into_iter()
+        .find(|(d, _)| tail.starts_with(d))?;
+    let end = k + 2 + d.chars().count();
+    let half = w.ch(k + 1) == '半';
+    let v = value + if half { 0.5 } else { 0.0 };
+    let mut f = w.raw(i, end, FigureKind::Duration, v, unit);
+    f.approx = if half {
+        approx
+    } else {
+        Some(marker_str(w.ch(k + 1)))
+    };
+    prefix_marker(w, i, &mut f);
+    Some((f, end))
+}
+
+/// Two neighbouring Chinese digits before a measure word (两三个村): a
+/// rough range; any other digit sequence without a year or 折 is refused.
+fn rough_range(w: &Win, i: usize, j: usize, k: usize, unit: Option<&'static Unit>) -> Step {
+    let (a, b) = (
+        numeral::digit_value(w.ch(i)),
+        numeral::digit_value(w.ch(i + 1)),
+    );
+    match (unit, a, b) {
+        (Some(u), Some(a), Some(b)) if j == i + 2 && b == a + 1 && a > 0 => {
+            if let UnitClass::Kind(_) = u.class {
+                let end = k + u.text.chars().count();
+                let mut f = w.raw(i, end, FigureKind::Range, 0.0, u.report);
+                f.value = FigureValue::Range([a as f64, b as f64]);
+                return Ok((f, end));
+            }
+            Err(j)
+        }
+        _ => Err(j),
+    }
+}
