@@ -309,3 +309,15 @@ mod props {
         }
     }
 }
+
+#[test]
+fn ages_are_durations() {
+    let f = one("青石镇的退休教师今年68岁");
+    assert_eq!(
+        (f.kind, f.value.clone(), f.unit.as_str()),
+        (FigureKind::Duration, FigureValue::Number(68.0), "岁")
+    );
+    let f = one("照顾年过七旬的父亲");
+    assert_eq!((f.kind, f.surface.as_str()), (FigureKind::Duration, "七旬"));
+    assert_eq!(f.value, FigureValue::Number(7.0));
+}

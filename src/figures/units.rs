@@ -185,8 +185,10 @@ pub static UNITS: &[Unit] = &[
     k("m", Q),
     k("t", Q),
     k("两", Q),
-    k("周岁", Q),
-    k("岁", Q),
+    // Ages are lengths of time (53岁; 年过九旬 → 9 旬).
+    k("周岁", D),
+    k("岁", D),
+    k("旬", D),
     // Counts: measure words.
     k("人次", C),
     k("户次", C),
