@@ -321,3 +321,67 @@ fn ages_are_durations() {
     assert_eq!((f.kind, f.surface.as_str()), (FigureKind::Duration, "七旬"));
     assert_eq!(f.value, FigureValue::Number(7.0));
 }
+
+#[test]
+fn bare_arabic_numbers_are_names_not_counts() {
+    for t in [
+        "新款星河9手机上市",
+        "他是典型的95后",
+        "拨打热线138-0000-1111咨询",
+        "《末日逃亡3》定档",
+    ] {
+        let f = figs(t);
+        assert!(f.iter().all(|x| x.kind != FigureKind::Count), "{t}: {f:?}");
+    }
+    // With a multiplier, a marker, or cut off at a line end, it is an amount.
+    assert_eq!(one("用户已超过50万").value, FigureValue::Number(500000.0));
+    assert_eq!(one("排查隐患120\n").value, FigureValue::Number(120.0));
+}
+
+#[test]
+fn ranges_of_numbers_dates_and_times() {
+    let range = |t: &str| {
+        let f = one(t);
+        assert_eq!(f.kind, FigureKind::Range, "{t}: {f:?}");
+        (f.surface, f.value)
+    };
+    let dates = |a: &str, b: &str| FigureValue::DateRange([a.into(), b.into()]);
+    assert_eq!(
+        range("柳河县今年1至10月接待游客"),
+        ("今年1至10月".into(), dates("--01", "--10"))
+    );
+    assert_eq!(range("1-10月销量上升").1, dates("--01", "--10"));
+    assert_eq!(range("工期1—3月份").1, dates("--01", "--03"));
+    assert_eq!(range("计划2019年到2021年完成").1, dates("2019", "2021"));
+    assert_eq!(range("2017-19年连续增产").1, dates("2017", "2019"));
+    assert_eq!(
+        range("2022年3月至2022年6月施工").1,
+        dates("2022-03", "2022-06")
+    );
+    assert_eq!(range("开放时间08:30-11:00").1, dates("08:30", "11:00"));
+    assert_eq!(
+        range("增幅在30%-45%之间").1,
+        FigureValue::Range([30.0, 45.0])
+    );
+    assert_eq!(range("白天气温14～16℃").1, FigureValue::Range([14.0, 16.0]));
+    assert_eq!(range("需要三到五年").1, FigureValue::Range([3.0, 5.0]));
+    // Ends that do not rise are no range: a score, a code.
+    assert!(figs("主队3-1获胜")
+        .iter()
+        .all(|f| f.kind != FigureKind::Range));
+}
+
+#[test]
+fn clock_times_on_the_24_hour_clock() {
+    let time = |t: &str| match one(t).value {
+        FigureValue::Date(v) => v,
+        v => panic!("{t}: {v:?}"),
+    };
+    assert_eq!(time("晚上10点前关门"), "22:00");
+    assert_eq!(time("下午3点半开会"), "15:30");
+    assert_eq!(time("凌晨2点抵达"), "02:00");
+    assert_eq!(time("中午1点开饭"), "13:00");
+    assert_eq!(time("下午17时19分发生"), "17:19");
+    assert_eq!(time("航班于18:05起飞"), "18:05");
+    assert_eq!(time("上午9时许"), "09:00");
+}

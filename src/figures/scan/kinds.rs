@@ -30,7 +30,7 @@ pub(super) fn figure(w: &Win, i: usize, r: &Reading) -> Result<Made, usize> {
         Some((u, UnitClass::Kind(kind))) => measure(w, i, r, u, kind)?,
         Some((u, UnitClass::Year)) => year(w, i, r, u)?,
         Some((_, UnitClass::Month)) if is_int_in(r.value, 1.0, 12.0) && approx.is_none() => {
-            return Ok(Made::Done(month(w, i, r)));
+            month(w, i, r)
         }
         Some((_, UnitClass::Day)) if is_int_in(r.value, 1.0, 31.0) && approx.is_none() => {
             day(w, i, r)
@@ -39,7 +39,10 @@ pub(super) fn figure(w: &Win, i: usize, r: &Reading) -> Result<Made, usize> {
         Some((_, UnitClass::Tenths)) if !tenths_word(w.ch(r.k + 1)) => tenths(w, i, r)?,
         Some((_, UnitClass::Discount)) if !discount_word(w.ch(r.k + 1)) => discount(w, i, r)?,
         _ => {
-            let f = no_unit(w, i, r)?;
+            let f = match no_unit(w, i, r)? {
+                Made::Open(f) => f,
+                done => return Ok(done),
+            };
             approx =
                 approx.or_else(|| matches!(w.ch(r.j), '余' | '多').then(|| marker_str(w.ch(r.j))));
             f
@@ -48,7 +51,55 @@ pub(super) fn figure(w: &Win, i: usize, r: &Reading) -> Result<Made, usize> {
     if f.approx.is_none() {
         f.approx = approx;
     }
+    if f.kind == FigureKind::Time {
+        day_part(w, i, &mut f);
+    }
     Ok(Made::Open(f))
+}
+
+/// Parts of the day printed before a clock time, and whether the hours
+/// after them are afternoon or evening hours (晚上10点 → 22:00).
+const DAY_PARTS: &[(&str, bool)] = &[
+    ("下午", true),
+    ("午后", true),
+    ("傍晚", true),
+    ("晚上", true),
+    ("晚间", true),
+    ("夜间", true),
+    ("夜里", true),
+    ("深夜", true),
+    ("晚", true),
+    ("上午", false),
+    ("早上", false),
+    ("早晨", false),
+    ("清晨", false),
+    ("凌晨", false),
+    ("中午", false),
+    ("早", false),
+];
+
+/// Puts a clock time after a part of the day on the 24-hour clock:
+/// 下午3点 → 15:00, 晚上10点 → 22:00, 中午1点 → 13:00; 下午17时 stays.
+/// Night words (夜间, 深夜) leave small hours alone (深夜2点 → 02:00).
+pub(super) fn day_part(w: &Win, i: usize, f: &mut RawFigure) {
+    let FigureValue::Date(t) = &f.value else {
+        return;
+    };
+    let Some(&(word, pm)) = DAY_PARTS.iter().find(|(p, _)| w.before_is(i, p)) else {
+        return;
+    };
+    let Some(h) = t.get(..2).and_then(|h| h.parse::<u32>().ok()) else {
+        return;
+    };
+    let night = matches!(word, "夜间" | "夜里" | "深夜");
+    let shift = if word == "中午" {
+        (1..=3).contains(&h)
+    } else {
+        pm && h < 12 && !(night && h < 6)
+    };
+    if shift {
+        f.value = FigureValue::Date(format!("{:02}{}", h + 12, &t[2..]));
+    }
 }
 
 /// A measure word or unit of a plain kind: 件, 元, 亩, 天, 届.
@@ -147,7 +198,7 @@ fn year(w: &Win, i: usize, r: &Reading, u: &Unit) -> Result<RawFigure, usize> {
 }
 
 /// 月: a month of the year (with its day), 今年3月, 6月初.
-fn month(w: &Win, i: usize, r: &Reading) -> (RawFigure, usize) {
+fn month(w: &Win, i: usize, r: &Reading) -> RawFigure {
     let k = r.k;
     let mo = r.value as u32;
     let mut end = k + if w.rest(k).starts_with("月份") {
@@ -170,14 +221,19 @@ fn month(w: &Win, i: usize, r: &Reading) -> (RawFigure, usize) {
             f.end = w.byte(e2);
         }
     }
+    anchor(w, i, &mut f);
+    f
+}
+
+/// A relative year printed right before a date figure read at char `i`
+/// (今年3月, 去年下半年) joins its surface.
+pub(super) fn anchor(w: &Win, i: usize, f: &mut RawFigure) {
     for (word, off) in RELATIVE_YEARS {
         if w.before_is(i, word) {
-            f.start -= word.len();
+            f.start = w.byte(i) - word.len();
             f.year_offset = *off;
         }
     }
-    let next = w.idx(i, f.end);
-    (f, next)
 }
 
 /// 日 / 号 alone: a day of the month.
@@ -271,15 +327,18 @@ fn discount(w: &Win, i: usize, r: &Reading) -> Result<RawFigure, usize> {
 }
 
 /// No unit: 9点 after 上午 is a time; a bare Arabic number is a count whose
-/// unit is not printed; anything else is no figure.
-fn no_unit(w: &Win, i: usize, r: &Reading) -> Result<RawFigure, usize> {
+/// unit is not printed when it states an amount ([`amount_alone`]); any
+/// other bare numeral is a figure only as the low end of a range (`1至10月`,
+/// `三到五年`).
+fn no_unit(w: &Win, i: usize, r: &Reading) -> Result<Made, usize> {
     let (j, value) = (r.j, r.value);
     if w.ch(j) == '点'
         && is_int_in(value, 0.0, 24.0)
         && (matches!(w.ch(j + 1), '半' | '钟' | '整' | '许')
             || ["午", "晚", "早", "晨", "日", "天"]
                 .iter()
-                .any(|x| w.before_is(i, x)))
+                .any(|x| w.before_is(i, x))
+            || DAY_PARTS.iter().any(|(x, _)| w.before_is(i, x)))
     {
         let mut end = j + 1;
         let mut minute = 0;
@@ -291,16 +350,33 @@ fn no_unit(w: &Win, i: usize, r: &Reading) -> Result<RawFigure, usize> {
         }
         let mut f = w.raw(i, end, FigureKind::Time, 0.0, "点");
         f.value = FigureValue::Date(format!("{:02}:{minute:02}", value as u32));
-        return Ok(f);
+        return Ok(Made::Open(f));
     }
-    if r.n.flags.arabic && !w.ch(j).is_ascii_alphabetic() && !list_marker(w, i, j) {
-        let mut f = w.raw(i, j, FigureKind::Count, value, "");
+    if w.ch(j).is_ascii_alphabetic() || list_marker(w, i, j) {
+        return Err(j);
+    }
+    let mut f = w.raw(i, j, FigureKind::Count, value, "");
+    if r.n.flags.arabic && amount_alone(w, r) {
         if matches!(w.ch(j), '余' | '多') {
             f.end = w.byte(j + 1);
         }
-        return Ok(f);
+        return Ok(Made::Open(f));
     }
-    Err(j)
+    f.approx = r.approx;
+    super::range::range(w, i, &f).map(Made::Done).ok_or(j)
+}
+
+/// An Arabic number with no unit states an amount only when it carries a
+/// multiplier (50万, 1.2亿), a marker (300余), or ends a line that lost its
+/// unit (a truncated column). Otherwise it is a code, a model, a title or a
+/// label (超级7, 2号, 80后, 3:10).
+fn amount_alone(w: &Win, r: &Reading) -> bool {
+    let j = r.j;
+    r.n.flags.chinese
+        || r.approx.is_some()
+        || matches!(w.ch(j), '余' | '多')
+        || matches!(w.ch(j), '\n' | '\r')
+        || w.byte(j) == w.text.len()
 }
 
 /// A bare number that numbers a list item: `1、`, `(2)`, `3.` at a line start.

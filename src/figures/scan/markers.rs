@@ -2,9 +2,9 @@
 //! numeral that makes a range (3至5年), a marker after it (以上, 左右, 许)
 //! and a marker or bounding verb before it (近, 约; 超过, 突破).
 
-use super::{figure_at, number_of, RawFigure, Win, PREFIX_IN_SURFACE};
+use super::{RawFigure, Win, PREFIX_IN_SURFACE};
 use crate::figures::units::unit_at;
-use crate::figures::{FigureKind, FigureValue};
+use crate::figures::FigureKind;
 
 /// Verbs before a numeral that bound it (not part of the surface).
 const PREFIX_VERBS: &[&str] = &[
@@ -44,10 +44,10 @@ pub(super) fn marker_str(c: char) -> &'static str {
 /// second figure follow, else the markers after and before it. Returns the
 /// figure and the char index after it.
 pub(super) fn finish(w: &Win, i: usize, mut f: RawFigure) -> (RawFigure, usize) {
-    let fe = w.idx(i, f.end);
-    if let Some(r) = range(w, &f, fe) {
+    if let Some(r) = super::range::range(w, i, &f) {
         return r;
     }
+    let fe = w.idx(i, f.end);
     // Markers after the unit: 以上, 左右, 许.
     if let Some((m, e2)) = suffix_marker(w, fe, SUFFIX_MARKERS) {
         if f.approx.is_none() && f.kind != FigureKind::Date {
@@ -58,35 +58,6 @@ pub(super) fn finish(w: &Win, i: usize, mut f: RawFigure) -> (RawFigure, usize) 
     prefix_marker(w, i, &mut f);
     let next = w.idx(i, f.end);
     (f, next)
-}
-
-/// A range: 3至5年, 20~100个: `f` ends at char `fe` before a joiner.
-fn range(w: &Win, f: &RawFigure, fe: usize) -> Option<(RawFigure, usize)> {
-    if !matches!(
-        f.kind,
-        FigureKind::Count
-            | FigureKind::Quantity
-            | FigureKind::Money
-            | FigureKind::Percent
-            | FigureKind::Duration
-    ) || !matches!(w.ch(fe), '至' | '到' | '~' | '～' | '-' | '—' | '–' | '－')
-    {
-        return None;
-    }
-    let (g, ge) = figure_at(w, fe + 1).ok()?;
-    let low = number_of(&f.value)?;
-    let high = number_of(&g.value)?;
-    let same_unit = f.unit.is_empty() || f.unit == g.unit;
-    if g.kind != f.kind && !(f.unit.is_empty() && same_unit) {
-        return None;
-    }
-    let mut r = f.clone();
-    r.kind = FigureKind::Range;
-    r.value = FigureValue::Range([low, high]);
-    r.unit = g.unit;
-    r.end = g.end;
-    r.approx = g.approx.or(f.approx);
-    Some((r, ge))
 }
 
 /// A marker from `list` at char `i`.

@@ -10,8 +10,8 @@
 //!    what follows it: a marker (余, 多), a unit or measure word;
 //! 3. [`kinds`]: the figure the unit's class makes (a count, a date, a
 //!    time, a percent from 成 or 折 ...);
-//! 4. [`markers`]: a second numeral that makes a range, and markers after
-//!    and before the figure (以上, 左右; 近, 超过).
+//! 4. [`range`]: a second figure after 至, 到 or a dash that makes a range;
+//! 5. [`markers`]: markers after and before the figure (以上, 左右; 近, 超过).
 
 use super::numeral::{self, Numeral};
 use super::{FigureKind, FigureValue};
@@ -19,6 +19,7 @@ use super::{FigureKind, FigureValue};
 mod kinds;
 mod lead;
 mod markers;
+mod range;
 mod unit;
 
 /// A figure in clean byte offsets, before subjects and spans are attached.
@@ -260,13 +261,6 @@ fn figure_at(w: &Win, i: usize) -> Step {
     match kinds::figure(w, i, &reading)? {
         kinds::Made::Done(done) => Ok(done),
         kinds::Made::Open(f) => Ok(markers::finish(w, i, f)),
-    }
-}
-
-fn number_of(v: &FigureValue) -> Option<f64> {
-    match v {
-        FigureValue::Number(x) => Some(*x),
-        _ => None,
     }
 }
 

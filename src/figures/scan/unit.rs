@@ -2,7 +2,7 @@
 //! clock time (9点30分), a marker (余, 多) and the unit or measure word.
 
 use super::markers::{marker_str, prefix_marker};
-use super::{inside_phrase, numeral, Numeral, Step, Win};
+use super::{inside_phrase, is_int_in, numeral, Numeral, Step, Win};
 use crate::figures::units::{unit_at, Unit, UnitClass};
 use crate::figures::{FigureKind, FigureValue};
 
@@ -110,8 +110,8 @@ pub(super) fn read(w: &Win, i: usize, n: Numeral) -> Read {
     if let Some(step) = fraction(w, i, j, value) {
         return Read::Done(step);
     }
-    if let Some(f) = clock(w, i, j) {
-        return Read::Done(Ok(f));
+    if let Some((f, _)) = clock(w, i, j).or_else(|| colon_clock(w, i, j, &n)) {
+        return Read::Done(Ok(super::markers::finish(w, i, f)));
     }
     // A trailing 千/兆 that belongs to the unit: 12千米, 五十兆字节.
     let mut n = n;
@@ -211,6 +211,32 @@ fn clock(w: &Win, i: usize, j: usize) -> Option<(super::RawFigure, usize)> {
     let mut f = w.raw(i, j + 1, FigureKind::Time, 0.0, "分");
     f.value = FigureValue::Date(format!("{:02}:{:02}", h.value as u32, mi.value as u32));
     Some((f, j + 1))
+}
+
+/// A time written 18:05 or 01：30: an hour of one or two digits, a colon
+/// and two digits of minutes, with no letter or digit after (3:10toyuma is
+/// a title, 2:1 a score).
+fn colon_clock(w: &Win, i: usize, j: usize, n: &Numeral) -> Option<(super::RawFigure, usize)> {
+    let plain = n.flags.arabic && !n.flags.chinese && n.value.fract() == 0.0;
+    if !plain || j - i > 2 || !matches!(w.ch(j), ':' | '：') || !is_int_in(n.value, 0.0, 24.0) {
+        return None;
+    }
+    if w.byte(j + 1) == w.text.len() && super::range::JOINERS.contains(&w.prev(i)) {
+        // The text was cut after the colon of a range's high end
+        // (…12:00-13:): the hour alone.
+        let mut f = w.raw(i, j, FigureKind::Time, 0.0, "时");
+        f.value = FigureValue::Date(format!("{:02}:00", n.value as u32));
+        return Some((f, j));
+    }
+    let (a, b) = (w.ch(j + 1).to_digit(10)?, w.ch(j + 2).to_digit(10)?);
+    let after = w.ch(j + 3);
+    if !w.ch(j + 1).is_ascii_digit() || a > 5 || after.is_ascii_alphanumeric() {
+        return None;
+    }
+    let mut f = w.raw(i, j + 3, FigureKind::Time, 0.0, "分");
+    f.value = FigureValue::Date(format!("{:02}:{a}{b}", n.value as u32));
+    super::kinds::day_part(w, i, &mut f);
+    Some((f, j + 3))
 }
 
 /// 2个多月, 3个半小时: a duration with 个 and a marker inside.
