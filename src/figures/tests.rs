@@ -385,3 +385,62 @@ fn clock_times_on_the_24_hour_clock() {
     assert_eq!(time("航班于18:05起飞"), "18:05");
     assert_eq!(time("上午9时许"), "09:00");
 }
+
+/// The kind, value and surface of the only figure in `text`.
+fn kvs(text: &str) -> (FigureKind, FigureValue, String) {
+    let f = one(text);
+    (f.kind, f.value, f.surface)
+}
+
+fn date(v: &str) -> FigureValue {
+    FigureValue::Date(v.into())
+}
+
+#[test]
+fn quarters_halves_and_decades() {
+    use FigureKind::{Date, Duration, Range};
+    assert_eq!(kvs("青禾公司二季度营收增长"), (Date, date("--Q2"), "二季度".into()));
+    assert_eq!(kvs("2019年三季度末").1, date("2019-Q3"));
+    assert_eq!(kvs("2018年第四季度").1, date("2018-Q4"));
+    assert_eq!(kvs("今年一季度").2, "今年一季度");
+    // The first three quarters: a duration with the qualifier 前 outside.
+    assert_eq!(
+        kvs("前三季度利润下降"),
+        (Duration, FigureValue::Number(3.0), "三季度".into())
+    );
+    assert_eq!(kvs("上半年出口回暖"), (Date, date("--H1"), "上半年".into()));
+    assert_eq!(kvs("自去年下半年以来").2, "去年下半年");
+    assert_eq!(kvs("2016年上半年").1, date("2016-H1"));
+    assert_eq!(kvs("上世纪90年代"), (Date, date("199X"), "上世纪90年代".into()));
+    assert_eq!(kvs("八十年代的老厂房").1, date("198X"));
+    assert_eq!(
+        kvs("六七十年代").1,
+        FigureValue::DateRange(["196X".into(), "197X".into()])
+    );
+    assert_eq!(kvs("六七十年代").0, Range);
+}
+
+#[test]
+fn year_ends_and_halves_of_time() {
+    let f = one("新馆预计2025年底建成");
+    assert_eq!(
+        (f.surface.as_str(), f.approx.as_deref(), f.value),
+        ("2025年底", Some("底"), date("2025"))
+    );
+    assert_eq!(kvs("他失踪半年后").1, FigureValue::Number(0.5));
+    assert_eq!(one("历时半个月").unit, "个月");
+    assert!(figs("公司发布半年报").is_empty());
+}
+
+#[test]
+fn a_lone_yi_counts_by_what_follows() {
+    assert_eq!(kvs("一年内完成整改").0, FigureKind::Duration);
+    assert_eq!(kvs("销量增长了一倍").1, FigureValue::Number(1.0));
+    assert_eq!(
+        kvs("其中一半是学生"),
+        (FigureKind::Percent, FigureValue::Number(50.0), "一半".into())
+    );
+    for t in ["这是最热的一天", "一名游客走失", "发现一些问题", "一旦发现", "这一年很难"] {
+        assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
+    }
+}

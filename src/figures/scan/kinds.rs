@@ -105,6 +105,11 @@ pub(super) fn day_part(w: &Win, i: usize, f: &mut RawFigure) {
 /// A measure word or unit of a plain kind: 件, 元, 亩, 天, 届.
 fn measure(w: &Win, i: usize, r: &Reading, u: &Unit, kind: FigureKind) -> Result<RawFigure, usize> {
     let (text, k) = (w.text, r.k);
+    if u.text == "季度" {
+        if let Some(f) = super::period::quarter(w, i, k, r.value) {
+            return Ok(f);
+        }
+    }
     let mut end = k + u.text.chars().count();
     let mut v = r.value * u.mult;
     let below_zero = matches!(u.text, "℃" | "度" | "摄氏度") && w.before_is(i, "零下");
@@ -182,7 +187,10 @@ fn year(w: &Win, i: usize, r: &Reading, u: &Unit) -> Result<RawFigure, usize> {
     let mut date = format!("{y:04}");
     let mut unit = "年";
     let mut end = e;
-    if let Some((mo, e2)) = w.num_unit(e, &['月'], 1.0, 12.0) {
+    let mut marker = None;
+    if let Some((d, u, e2, m)) = super::period::after_year(w, e, y) {
+        (date, unit, end, marker) = (d, u, e2, m);
+    } else if let Some((mo, e2)) = w.num_unit(e, &['月'], 1.0, 12.0) {
         date = format!("{y:04}-{:02}", mo as u32);
         unit = "月";
         end = e2;
@@ -194,6 +202,7 @@ fn year(w: &Win, i: usize, r: &Reading, u: &Unit) -> Result<RawFigure, usize> {
     }
     let mut f = w.raw(i, end, FigureKind::Date, 0.0, unit);
     f.value = FigureValue::Date(date);
+    f.approx = marker;
     Ok(f)
 }
 

@@ -3,7 +3,7 @@
 //! ordinals and 半折 / 半成.
 
 use super::markers::{prefix_marker, suffix_marker, SUFFIX_MARKERS};
-use super::{figure_at, numeral, Numeral, Step, Win};
+use super::{figure_at, numeral, period, Numeral, Step, Win};
 use crate::figures::units::{unit_at, UnitClass, NAME_AFTER_ORDINAL};
 use crate::figures::{FigureKind, FigureValue};
 
@@ -11,6 +11,9 @@ use crate::figures::{FigureKind, FigureValue};
 /// char `i` starts a plain numeral.
 pub(super) fn lead(w: &Win, i: usize) -> Option<Step> {
     let c = w.ch(i);
+    if let Some(step) = period::decade(w, i) {
+        return Some(step);
+    }
     Some(match c {
         '-' | '－' | '负' | '負' => signed(w, i),
         '对' | '對' => half_off(w, i),
@@ -21,7 +24,7 @@ pub(super) fn lead(w: &Win, i: usize) -> Option<Step> {
         '万' | '萬' | '佰' | '仟' => Err(i + 1),
         '$' | '￥' | '¥' => currency_first(w, i),
         '第' => ordinal(w, i),
-        '半' => half(w, i),
+        '半' => period::half(w, i).unwrap_or_else(|| half(w, i)),
         _ => return None,
     })
 }
@@ -120,6 +123,10 @@ fn ordinal(w: &Win, i: usize) -> Step {
     let after = &w.text[n.end..];
     if NAME_AFTER_ORDINAL.iter().any(|x| after.starts_with(x)) {
         return Err(j);
+    }
+    if let Some(f) = period::ordinal_quarter(w, i, j, n.value) {
+        let next = w.idx(i, f.end);
+        return Ok((f, next));
     }
     let mut f = w.raw(i, j, FigureKind::Ordinal, n.value, "");
     if let Some(u) = unit_at(after) {

@@ -6,6 +6,7 @@
 //!
 //! 1. [`lead`]: figures that open with a word or a sign, not a numeral
 //!    (第 ordinals, 百分之 percents, `$` amounts, signs, 半 forms);
+//!    and periods of the calendar ([`period`]: 二季度, 上半年, 90年代);
 //! 2. [`unit`]: the numeral itself (refused inside words and codes), then
 //!    what follows it: a marker (余, 多), a unit or measure word;
 //! 3. [`kinds`]: the figure the unit's class makes (a count, a date, a
@@ -19,6 +20,7 @@ use super::{FigureKind, FigureValue};
 mod kinds;
 mod lead;
 mod markers;
+mod period;
 mod range;
 mod unit;
 

@@ -156,18 +156,13 @@ pub(super) fn read(w: &Win, i: usize, n: Numeral) -> Read {
             return Read::Done(rough_range(w, i, j, k, unit));
         }
     }
-    if lone_yi
-        && !unit.is_some_and(|u| {
-            matches!(
-                u.class,
-                UnitClass::Month
-                    | UnitClass::Tenths
-                    | UnitClass::Discount
-                    | UnitClass::Kind(FigureKind::Quantity | FigureKind::Money)
-            )
-        })
-    {
-        return Read::Done(Err(j));
+    if lone_yi {
+        if let Some(f) = half_of(w, i, j) {
+            return Read::Done(Ok(super::markers::finish(w, i, f)));
+        }
+        if !yi_counts(w, i, unit) {
+            return Read::Done(Err(j));
+        }
     }
     // 块 alone at the end of a phrase is money: 三块 (钱).
     let unit = match unit {
@@ -182,6 +177,44 @@ pub(super) fn read(w: &Win, i: usize, n: Numeral) -> Read {
         approx,
         unit,
     })
+}
+
+/// Words before 一 that make it "the one" or "a" of a noun phrase, not a
+/// length of time: 的一天, 这一年, 同一天, 每一年, 有一天.
+const YI_DETERMINERS: &[char] = &[
+    '的', '这', '那', '哪', '每', '某', '同', '另', '有', '上', '下', '前', '后',
+];
+
+/// Whether a lone 一 before `unit` states a number. Before a measure word
+/// for things or people it is the article "a" (一名村民, 一种补充); before
+/// a unit of measure, money, a month, tenths or a discount it is a number
+/// (一吨, 一美元, 一月, 一成); before a unit of time it is a length of time
+/// (一年内) unless a determiner makes it "the one" (最凉的一天, 这一年); 一倍
+/// is a multiple and 一季度 the first quarter.
+fn yi_counts(w: &Win, i: usize, unit: Option<&'static Unit>) -> bool {
+    let Some(u) = unit else {
+        return false;
+    };
+    match u.class {
+        UnitClass::Month
+        | UnitClass::Tenths
+        | UnitClass::Discount
+        | UnitClass::Kind(FigureKind::Quantity | FigureKind::Money) => true,
+        UnitClass::Year | UnitClass::Kind(FigureKind::Duration) => {
+            u.text == "季度" || !YI_DETERMINERS.contains(&w.prev(i))
+        }
+        UnitClass::Kind(FigureKind::Count) => u.text == "倍",
+        _ => false,
+    }
+}
+
+/// 一半: half, a share of 50 (其中一半, 裁减一半); 一半以上 keeps its marker.
+fn half_of(w: &Win, i: usize, j: usize) -> Option<super::RawFigure> {
+    if w.ch(j) != '半' || unit_at(w.rest(j + 1)).is_some() || numeral::starts_numeral(w.ch(j + 1))
+    {
+        return None;
+    }
+    Some(w.raw(i, j + 1, FigureKind::Percent, 50.0, ""))
 }
 
 /// A fraction: 三分之一 (a percent), when 分之 follows the numeral.
