@@ -399,7 +399,10 @@ fn date(v: &str) -> FigureValue {
 #[test]
 fn quarters_halves_and_decades() {
     use FigureKind::{Date, Duration, Range};
-    assert_eq!(kvs("青禾公司二季度营收增长"), (Date, date("--Q2"), "二季度".into()));
+    assert_eq!(
+        kvs("青禾公司二季度营收增长"),
+        (Date, date("--Q2"), "二季度".into())
+    );
     assert_eq!(kvs("2019年三季度末").1, date("2019-Q3"));
     assert_eq!(kvs("2018年第四季度").1, date("2018-Q4"));
     assert_eq!(kvs("今年一季度").2, "今年一季度");
@@ -411,7 +414,10 @@ fn quarters_halves_and_decades() {
     assert_eq!(kvs("上半年出口回暖"), (Date, date("--H1"), "上半年".into()));
     assert_eq!(kvs("自去年下半年以来").2, "去年下半年");
     assert_eq!(kvs("2016年上半年").1, date("2016-H1"));
-    assert_eq!(kvs("上世纪90年代"), (Date, date("199X"), "上世纪90年代".into()));
+    assert_eq!(
+        kvs("上世纪90年代"),
+        (Date, date("199X"), "上世纪90年代".into())
+    );
     assert_eq!(kvs("八十年代的老厂房").1, date("198X"));
     assert_eq!(
         kvs("六七十年代").1,
@@ -438,9 +444,62 @@ fn a_lone_yi_counts_by_what_follows() {
     assert_eq!(kvs("销量增长了一倍").1, FigureValue::Number(1.0));
     assert_eq!(
         kvs("其中一半是学生"),
-        (FigureKind::Percent, FigureValue::Number(50.0), "一半".into())
+        (
+            FigureKind::Percent,
+            FigureValue::Number(50.0),
+            "一半".into()
+        )
     );
-    for t in ["这是最热的一天", "一名游客走失", "发现一些问题", "一旦发现", "这一年很难"] {
+    for t in [
+        "这是最热的一天",
+        "一名游客走失",
+        "发现一些问题",
+        "一旦发现",
+        "这一年很难",
+    ] {
         assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
     }
+}
+
+#[test]
+fn multipliers_written_alone() {
+    let v = |t: &str| {
+        let f = one(t);
+        (f.value, f.approx)
+    };
+    let n = FigureValue::Number;
+    assert_eq!(v("投入上万元"), (n(1e4), Some("上".into())));
+    assert_eq!(v("近万人参加"), (n(1e4), Some("近".into())));
+    assert_eq!(v("千余网友转发"), (n(1000.0), Some("余".into())));
+    assert_eq!(v("损失上亿元"), (n(1e8), Some("上".into())));
+    assert_eq!(v("开着几十万元的车"), (n(1e5), Some("几".into())));
+    assert_eq!(v("涉案金额达上千万元"), (n(1e7), Some("上".into())));
+    assert_eq!(one("市场规模达百亿").value, n(1e10));
+    assert!(figs("千万别大意").is_empty());
+}
+
+#[test]
+fn basis_points_multiples_fractions_and_tallies() {
+    let f = one("下调50个基点");
+    assert_eq!((f.kind, f.unit.as_str()), (FigureKind::Percent, "个基点"));
+    assert_eq!(one("营收增长1.2倍").value, FigureValue::Number(1.2));
+    let third = one("三分之一的人");
+    assert_eq!(third.kind, FigureKind::Percent);
+    let f = one("赞成票过半");
+    assert_eq!(
+        (f.value, f.approx.as_deref()),
+        (FigureValue::Number(50.0), Some("过"))
+    );
+    let tally: Vec<_> = figs("事故造成3死5伤")
+        .into_iter()
+        .map(|f| f.surface)
+        .collect();
+    assert_eq!(tally, ["3死", "5伤"]);
+    let tally: Vec<_> = figs("战绩为4胜1平2负")
+        .into_iter()
+        .map(|f| f.surface)
+        .collect();
+    assert_eq!(tally, ["4胜", "1平", "2负"]);
+    assert_eq!(one("约谈了四大银行").unit, "大");
+    assert!(figs("新房面积200平").iter().all(|f| f.unit != "平"));
 }

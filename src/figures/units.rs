@@ -77,6 +77,8 @@ pub static UNITS: &[Unit] = &[
     k("個百分点", P),
     k("百分點", P),
     k("百分点", P),
+    k("个基点", P),
+    k("基点", P),
     u("成", UnitClass::Tenths),
     u("折", UnitClass::Discount),
     // Money (万元 and 亿元 are read by the numeral itself: 1000万 then 元).
@@ -276,8 +278,19 @@ pub static UNITS: &[Unit] = &[
     k("包", C),
     k("盒", C),
     k("辆次", C),
+    // "X大": 三大运营商, 第一大庙.
+    k("大", C),
+    // Tallies: 9死24伤, 2胜3负.
+    k("死", C),
+    k("伤", C),
+    k("胜", C),
+    k("负", C),
     k("余", C),
 ];
+
+/// 平, a draw in a sports tally (2胜3平3负); only after 胜, since 200平 is
+/// an area in square metres.
+pub static DRAW: Unit = k("平", C);
 
 /// [`UNITS`] by first character, longest first: one hash lookup per call.
 static UNITS_BY_FIRST: LazyLock<HashMap<char, Vec<&'static Unit>>> = LazyLock::new(|| {

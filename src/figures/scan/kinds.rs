@@ -365,7 +365,7 @@ fn no_unit(w: &Win, i: usize, r: &Reading) -> Result<Made, usize> {
         return Err(j);
     }
     let mut f = w.raw(i, j, FigureKind::Count, value, "");
-    if r.n.flags.arabic && amount_alone(w, r) {
+    if amount_alone(w, r) {
         if matches!(w.ch(j), '余' | '多') {
             f.end = w.byte(j + 1);
         }
@@ -379,8 +379,15 @@ fn no_unit(w: &Win, i: usize, r: &Reading) -> Result<Made, usize> {
 /// multiplier (50万, 1.2亿), a marker (300余), or ends a line that lost its
 /// unit (a truncated column). Otherwise it is a code, a model, a title or a
 /// label (超级7, 2号, 80后, 3:10).
+///
+/// A Chinese numeral with no unit is an amount before 余/多 and a noun
+/// (千余网友) or when it ends in 亿 (百亿).
 fn amount_alone(w: &Win, r: &Reading) -> bool {
     let j = r.j;
+    if !r.n.flags.arabic {
+        return matches!(w.ch(j), '余' | '多') && crate::clean::is_cjk(w.ch(j + 1))
+            || matches!(w.ch(j - 1), '亿' | '億');
+    }
     r.n.flags.chinese
         || r.approx.is_some()
         || matches!(w.ch(j), '余' | '多')

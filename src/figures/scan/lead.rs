@@ -21,7 +21,7 @@ pub(super) fn lead(w: &Win, i: usize) -> Option<Step> {
             Ok((w.raw(i, i + 4, FigureKind::Percent, 100.0, "%"), i + 4))
         }
         _ if per_units(w, i).is_some() => per_part(w, i),
-        '万' | '萬' | '佰' | '仟' => Err(i + 1),
+        '佰' | '仟' => Err(i + 1),
         '$' | '￥' | '¥' => currency_first(w, i),
         '第' => ordinal(w, i),
         '半' => period::half(w, i).unwrap_or_else(|| half(w, i)),
@@ -142,11 +142,17 @@ fn ordinal(w: &Win, i: usize) -> Step {
     Ok((f, next))
 }
 
-/// 半折 and 半成; any other 半 starts no figure here.
+/// 半折, 半成 and 过半 (more than half: 50, approx 过); any other 半
+/// starts no figure here.
 fn half(w: &Win, i: usize) -> Step {
     match w.ch(i + 1) {
         '折' => Ok((w.raw(i, i + 2, FigureKind::Percent, 50.0, "折"), i + 2)),
         '成' => Ok((w.raw(i, i + 2, FigureKind::Percent, 5.0, "成"), i + 2)),
+        _ if w.prev(i) == '过' => {
+            let mut f = w.raw(i, i + 1, FigureKind::Percent, 50.0, "");
+            f.approx = Some("过");
+            Ok((f, i + 1))
+        }
         _ => Err(i + 1),
     }
 }

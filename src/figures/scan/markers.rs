@@ -86,8 +86,10 @@ pub(super) fn prefix_marker(w: &Win, i: usize, f: &mut RawFigure) {
     let found = if let Some(v) = PREFIX_VERBS.iter().find(|v| before.ends_with(**v)) {
         Some((*v, false))
     } else if let Some(p) = PREFIX_IN_SURFACE.iter().find(|p| before.ends_with(**p)) {
-        // 上 and 数 only before a round 十/百/千/万 (上千次, 数十人), not 上午.
-        if matches!(*p, "上" | "数") && !matches!(w.ch(i), '十' | '百' | '千' | '万') {
+        // 上, 数 and 几 only before a round 十/百/千/万/亿 (上千次, 数十人,
+        // 几十万元), not 上午.
+        if matches!(*p, "上" | "数" | "几") && !matches!(w.ch(i), '十' | '百' | '千' | '万' | '亿')
+        {
             None
         } else {
             Some((*p, true))

@@ -59,7 +59,7 @@ impl RawFigure {
 }
 
 /// Markers before a numeral that are printed as part of the figure.
-const PREFIX_IN_SURFACE: &[&str] = &["近", "约", "逾", "上", "数"];
+const PREFIX_IN_SURFACE: &[&str] = &["近", "约", "逾", "上", "数", "几"];
 
 /// Characters of context kept before a candidate.
 const WINDOW_BACK: usize = 2;
@@ -134,7 +134,8 @@ pub fn find_raw(text: &str) -> Vec<RawFigure> {
 }
 
 /// Chinese characters other than numerals that can start a figure.
-const OTHER_STARTS: [u64; 328] = numeral::cjk_bits(&['第', '万', '萬', '负', '負', '对', '對']);
+const OTHER_STARTS: [u64; 328] =
+    numeral::cjk_bits(&['第', '万', '萬', '亿', '億', '负', '負', '对', '對']);
 
 #[inline]
 fn candidate(c: char) -> bool {

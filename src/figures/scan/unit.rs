@@ -3,7 +3,7 @@
 
 use super::markers::{marker_str, prefix_marker};
 use super::{inside_phrase, is_int_in, numeral, Numeral, Step, Win};
-use crate::figures::units::{unit_at, Unit, UnitClass};
+use crate::figures::units::{unit_at, Unit, UnitClass, DRAW};
 use crate::figures::{FigureKind, FigureValue};
 
 /// A numeral with the unit read after it.
@@ -59,7 +59,7 @@ pub(super) fn numeral_at(w: &Win, i: usize) -> Result<Numeral, usize> {
     }
     let n = match w.numeral(i) {
         Some(n) => n,
-        None => bare_hundred(w, i).ok_or(i + 1)?,
+        None => bare_multiplier(w, i).ok_or(i + 1)?,
     };
     let j = w.idx(i, n.end);
     if n.flags.arabic && !n.flags.chinese {
@@ -80,17 +80,39 @@ pub(super) fn numeral_at(w: &Win, i: usize) -> Result<Numeral, usize> {
     Ok(n)
 }
 
-/// 上千次, 近百年, 百年: a bare 百 or 千 after a marker or before 年.
-fn bare_hundred(w: &Win, i: usize) -> Option<Numeral> {
-    let v = match w.ch(i) {
-        '百' => 100.0,
-        '千' => 1000.0,
-        _ => return None,
-    };
-    (matches!(w.prev(i), '上' | '近' | '数') || w.ch(i + 1) == '年').then(|| Numeral {
+/// Markers before a multiplier written alone (上万, 近千, 数百, 几十万).
+const BARE_MARKERS: &[char] = &['上', '近', '数', '逾', '约', '几'];
+
+/// A round number written with its multipliers alone: 上万, 近千, 百年,
+/// 千余, 百亿 (100 × 1e8). The run is one of 十/百/千, then 万, then 亿, each
+/// optional; it is a number after a marker (上, 近, 数, 几), before 余/多
+/// or 年, or when it ends in 亿 (no adverb ends so; 千万 and 万万 do).
+fn bare_multiplier(w: &Win, i: usize) -> Option<Numeral> {
+    let mut value = 1.0;
+    let mut k = i;
+    let mut level = 0;
+    while let Some((v, l)) = match w.ch(k) {
+        '十' => Some((10.0, 1)),
+        '百' => Some((100.0, 1)),
+        '千' => Some((1000.0, 1)),
+        '万' | '萬' => Some((1e4, 2)),
+        '亿' | '億' => Some((1e8, 3)),
+        _ => None,
+    } {
+        if l <= level {
+            break;
+        }
+        value *= v;
+        level = l;
+        k += 1;
+    }
+    let counts = BARE_MARKERS.contains(&w.prev(i))
+        || matches!(w.ch(k), '余' | '多' | '年')
+        || (level == 3 && k > i + 1);
+    (k > i && counts).then(|| Numeral {
         start: w.cs[i].0,
-        end: w.byte(i + 1),
-        value: v,
+        end: w.byte(k),
+        value,
         flags: numeral::Flags {
             chinese: true,
             ..Default::default()
@@ -147,7 +169,13 @@ pub(super) fn read(w: &Win, i: usize, n: Numeral) -> Read {
     if let Some(f) = months_with_marker(w, i, k, value, approx) {
         return Read::Done(Ok(f));
     }
-    let unit = unit_at(w.rest(k));
+    let unit = match unit_at(w.rest(k)) {
+        // X大 (三大运营商) is a count of Chinese numerals; 00大董 is no count.
+        Some(u) if u.text == "大" && n.flags.arabic => None,
+        // 平 (a draw) only in a tally after 胜 (2胜3平); 200平 is an area.
+        None if w.ch(k) == '平' && w.before_is(i, "胜") => Some(&DRAW),
+        u => u,
+    };
     // A Chinese digit sequence is a year (二〇二一年) or a discount (三八折);
     // two neighbouring digits before a measure word are a rough range (两三个).
     if n.flags.sequence && !n.flags.arabic {
