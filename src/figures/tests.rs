@@ -503,3 +503,22 @@ fn basis_points_multiples_fractions_and_tallies() {
     assert_eq!(one("约谈了四大银行").unit, "大");
     assert!(figs("新房面积200平").iter().all(|f| f.unit != "平"));
 }
+
+#[test]
+fn numbers_inside_names_labels_and_idioms() {
+    for t in [
+        "第一夫人出席活动",
+        "向江北市第二中级人民法院起诉",
+        "第三和第四巡回法庭揭牌",
+        "富二代炫富",
+        "股价一度下跌",
+        "心里七上八下",
+        "一是加强监管，二是完善制度",
+        "他是90后创业者",
+        "登录58同城发布信息",
+        "①加强管理②落实责任",
+    ] {
+        assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
+    }
+    assert_eq!(one("获得第三名").kind, FigureKind::Ordinal);
+}

@@ -405,6 +405,7 @@ pub static NOT_FIGURES: &[&str] = &[
     "两岸",
     "两会",
     "两学一做",
+    "二代",
     "三严三实",
     "四个意识",
     "四个自信",
@@ -440,6 +441,13 @@ pub static NOT_FIGURES: &[&str] = &[
 
 /// Words after 第N that make it part of a name, not a rank (第四党支部).
 pub static NAME_AFTER_ORDINAL: &[&str] = &[
+    // Numbered courts and titles: 第一中级人民法院, 第一巡回法庭, 第一夫人.
+    "中级人民法院",
+    "人民法院",
+    "法院",
+    "巡回法庭",
+    "法庭",
+    "夫人",
     "党支部",
     "支部",
     "党小组",

@@ -121,7 +121,7 @@ fn ordinal(w: &Win, i: usize) -> Step {
     let n = w.numeral(i + 1).ok_or(i + 1)?;
     let j = w.idx(i, n.end);
     let after = &w.text[n.end..];
-    if NAME_AFTER_ORDINAL.iter().any(|x| after.starts_with(x)) {
+    if names_after(after) || coordinated_name(w, j) {
         return Err(j);
     }
     if let Some(f) = period::ordinal_quarter(w, i, j, n.value) {
@@ -140,6 +140,25 @@ fn ordinal(w: &Win, i: usize) -> Step {
     }
     let next = w.idx(i, f.end);
     Ok((f, next))
+}
+
+/// A name of a numbered body or title follows (第四党支部, 第一夫人).
+fn names_after(after: &str) -> bool {
+    NAME_AFTER_ORDINAL.iter().any(|x| after.starts_with(x))
+}
+
+/// 第一和第二巡回法庭: an ordinal joined to a second one that names a body
+/// shares its name.
+fn coordinated_name(w: &Win, j: usize) -> bool {
+    let k = match w.ch(j) {
+        '和' | '、' | '及' | '与' | '或' => j + 1,
+        _ => return false,
+    };
+    if w.ch(k) != '第' {
+        return false;
+    }
+    w.numeral(k + 1)
+        .is_some_and(|m| names_after(&w.text[m.end..]))
 }
 
 /// 半折, 半成 and 过半 (more than half: 50, approx 过); any other 半

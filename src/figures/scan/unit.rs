@@ -218,7 +218,8 @@ const YI_DETERMINERS: &[char] = &[
 /// a unit of measure, money, a month, tenths or a discount it is a number
 /// (一吨, 一美元, 一月, 一成); before a unit of time it is a length of time
 /// (一年内) unless a determiner makes it "the one" (最凉的一天, 这一年); 一倍
-/// is a multiple and 一季度 the first quarter.
+/// is a multiple and 一季度 the first quarter. 一度 is the adverb "once"
+/// (temperatures are printed in digits).
 fn yi_counts(w: &Win, i: usize, unit: Option<&'static Unit>) -> bool {
     let Some(u) = unit else {
         return false;
@@ -227,7 +228,7 @@ fn yi_counts(w: &Win, i: usize, unit: Option<&'static Unit>) -> bool {
         UnitClass::Month
         | UnitClass::Tenths
         | UnitClass::Discount
-        | UnitClass::Kind(FigureKind::Quantity | FigureKind::Money) => true,
+        | UnitClass::Kind(FigureKind::Quantity | FigureKind::Money) => u.text != "度",
         UnitClass::Year | UnitClass::Kind(FigureKind::Duration) => {
             u.text == "季度" || !YI_DETERMINERS.contains(&w.prev(i))
         }
