@@ -188,6 +188,7 @@ fn bounds_as_intervals() {
     assert_eq!(b.len(), 1);
     assert_eq!(b[0].to_string(), "(10,20)");
     assert_eq!(bounds::bounds("500多")[0].to_string(), "(500,)");
+    assert_eq!(bounds::bounds("票价 > = 80元")[0].to_string(), "[80,)");
 }
 
 mod props {
@@ -521,4 +522,28 @@ fn numbers_inside_names_labels_and_idioms() {
         assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
     }
     assert_eq!(one("获得第三名").kind, FigureKind::Ordinal);
+}
+
+#[test]
+fn hao_after_a_noun_is_a_label_not_a_day() {
+    for t in ["家住东风路18号", "认购了稳盈理财7号"] {
+        assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
+    }
+    assert_eq!(one("本月12号开幕").value, date("---12"));
+    assert_eq!(one("活动于8号举行").value, date("---08"));
+}
+
+#[test]
+fn money_without_a_currency_word() {
+    let money = |t: &str| {
+        let f = one(t);
+        assert_eq!(f.kind, FigureKind::Money, "{t}: {f:?}");
+        f.value
+    };
+    assert_eq!(money("宏达公司总资产不到30亿"), FigureValue::Number(3e9));
+    assert_eq!(money("本期奖池累计2.5亿"), FigureValue::Number(2.5e8));
+    assert_eq!(money("去年只花了2万块。"), FigureValue::Number(2e4));
+    assert_eq!(money("影片约800万＄预算"), FigureValue::Number(8e6));
+    // No money word in the clause: a count.
+    assert_eq!(one("注册用户达300万").kind, FigureKind::Count);
 }

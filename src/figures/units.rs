@@ -108,6 +108,8 @@ pub static UNITS: &[Unit] = &[
     k("奈拉", M),
     k("泰铢", M),
     k("比特币", M),
+    k("$", M),
+    m("＄", "$", 1.0),
     k("个比特币", M),
     // Dates and times.
     u("年", UnitClass::Year),
@@ -286,6 +288,43 @@ pub static UNITS: &[Unit] = &[
     k("胜", C),
     k("负", C),
     k("余", C),
+];
+
+/// Words that make a clause about money: an amount in 万 or 亿 printed
+/// there without a unit is money (资产规模只有10亿, 派奖1.52亿).
+pub static MONEY_WORDS: &[&str] = &[
+    "资产",
+    "资金",
+    "收入",
+    "营收",
+    "利润",
+    "净利",
+    "投资",
+    "融资",
+    "奖",
+    "金额",
+    "销售额",
+    "成交额",
+    "交易额",
+    "市值",
+    "估值",
+    "预算",
+    "票房",
+    "身价",
+    "工资",
+    "薪",
+    "罚",
+    "赔",
+    "税",
+    "存款",
+    "贷款",
+    "债",
+    "捐",
+    "款",
+    "钱",
+    "价",
+    "费",
+    "元",
 ];
 
 /// 平, a draw in a sports tally (2胜3平3负); only after 胜, since 200平 is

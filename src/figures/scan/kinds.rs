@@ -6,7 +6,7 @@
 use super::markers::marker_str;
 use super::unit::Reading;
 use super::{is_int_in, numeral, RawFigure, Win};
-use crate::figures::units::{unit_at, Unit, UnitClass};
+use crate::figures::units::{unit_at, Unit, UnitClass, MONEY_WORDS};
 use crate::figures::{FigureKind, FigureValue};
 
 /// Markers after a month.
@@ -32,7 +32,10 @@ pub(super) fn figure(w: &Win, i: usize, r: &Reading) -> Result<Made, usize> {
         Some((_, UnitClass::Month)) if is_int_in(r.value, 1.0, 12.0) && approx.is_none() => {
             month(w, i, r)
         }
-        Some((_, UnitClass::Day)) if is_int_in(r.value, 1.0, 31.0) && approx.is_none() => {
+        Some((u, UnitClass::Day)) if is_int_in(r.value, 1.0, 31.0) && approx.is_none() => {
+            if u.text == "号" && labels_number(w, i) {
+                return Err(r.k + 1);
+            }
             day(w, i, r)
         }
         Some((_, UnitClass::Hour)) if is_int_in(r.value, 0.0, 24.0) => hour(w, i, r),
@@ -252,6 +255,20 @@ fn day(w: &Win, i: usize, r: &Reading) -> RawFigure {
     f
 }
 
+/// Characters before N号 that leave it a day of the month (本月5号, 于12号,
+/// 截至8号): the month, prepositions, conjunctions and time words.
+const DAY_BEFORE: &[char] = &[
+    '月', '于', '在', '从', '到', '至', '止', '是', '和', '及', '与', '或', '、', '日', '天', '今',
+    '昨', '明', '当', '每', '自', '起', '前', '后', '等',
+];
+
+/// N号 right after a noun numbers a thing, not a day: a street number
+/// (北四环路66号), a product (理财5号), a player or a line.
+fn labels_number(w: &Win, i: usize) -> bool {
+    let prev = w.prev(i);
+    crate::clean::is_ideograph(prev) && !DAY_BEFORE.contains(&prev)
+}
+
 /// 时: a time of day, with its minutes.
 fn hour(w: &Win, i: usize, r: &Reading) -> RawFigure {
     let mut end = r.k + 1;
@@ -369,6 +386,9 @@ fn no_unit(w: &Win, i: usize, r: &Reading) -> Result<Made, usize> {
         if matches!(w.ch(j), '余' | '多') {
             f.end = w.byte(j + 1);
         }
+        if r.n.flags.chinese && money_clause(w, i) {
+            f.kind = FigureKind::Money;
+        }
         return Ok(Made::Open(f));
     }
     f.approx = r.approx;
@@ -385,7 +405,7 @@ fn no_unit(w: &Win, i: usize, r: &Reading) -> Result<Made, usize> {
 fn amount_alone(w: &Win, r: &Reading) -> bool {
     let j = r.j;
     if !r.n.flags.arabic {
-        return matches!(w.ch(j), '余' | '多') && crate::clean::is_cjk(w.ch(j + 1))
+        return matches!(w.ch(j), '余' | '多') && crate::clean::is_ideograph(w.ch(j + 1))
             || matches!(w.ch(j - 1), '亿' | '億');
     }
     r.n.flags.chinese
@@ -393,6 +413,29 @@ fn amount_alone(w: &Win, r: &Reading) -> bool {
         || matches!(w.ch(j), '余' | '多')
         || matches!(w.ch(j), '\n' | '\r')
         || w.byte(j) == w.text.len()
+}
+
+/// Characters of a clause read before a figure for its topic.
+const CLAUSE_BACK: usize = 16;
+
+/// The clause before char `i` (back to a clause break) names money.
+fn money_clause(w: &Win, i: usize) -> bool {
+    let before = &w.text[..w.byte(i)];
+    let clause: String = before
+        .chars()
+        .rev()
+        .take(CLAUSE_BACK)
+        .take_while(|c| {
+            !matches!(
+                c,
+                '，' | '。' | '；' | '！' | '？' | ',' | ';' | '!' | '?' | '\n'
+            )
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    MONEY_WORDS.iter().any(|m| clause.contains(m))
 }
 
 /// A bare number that numbers a list item: `1、`, `(2)`, `3.` at a line start.

@@ -194,7 +194,7 @@ pub(super) fn read(w: &Win, i: usize, n: Numeral) -> Read {
     }
     // 块 alone at the end of a phrase is money: 三块 (钱).
     let unit = match unit {
-        Some(u) if u.text == "块" && !crate::clean::is_cjk(w.ch(k + 1)) => unit_at("块钱"),
+        Some(u) if u.text == "块" && !crate::clean::is_ideograph(w.ch(k + 1)) => unit_at("块钱"),
         u => u,
     };
     Read::Unit(Reading {
