@@ -49,12 +49,25 @@ fn percent_and_subject() {
 }
 
 #[test]
-fn dates_keep_printed_parts_and_infer_the_year() {
-    let f = figs("2021年经开区活动。6月10日,启动。");
+fn dates_keep_printed_parts_and_never_borrow_a_year() {
+    // Another figure's year is not the text's own: no year is inferred.
+    let f = figs("2021年经开区活动。6月10日,启动。力争2025年建成,11月18日开工。");
     assert_eq!(f[0].value, FigureValue::Date("2021".into()));
     assert_eq!(f[1].value, FigureValue::Date("--06-10".into()));
-    assert_eq!(f[1].resolved.as_deref(), Some("2021-06-10"));
+    assert!(
+        f.iter().all(|x| x.resolved.is_none() && !x.inferred),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_year_the_text_states_resolves_dates() {
+    let f = figs("今年是2023年。6月10日,启动。");
+    assert_eq!(f[1].resolved.as_deref(), Some("2023-06-10"));
     assert!(f[1].inferred);
+    let f = figs("2023年3月5日 星期日\n去年5月,开工。");
+    assert_eq!(f[1].surface, "去年5月");
+    assert_eq!(f[1].resolved.as_deref(), Some("2022-05"));
 }
 
 #[test]
@@ -156,7 +169,7 @@ fn relative_year_and_month_start() {
     let f = figs("2021年活动。今年3月,成立。从6月初至今");
     assert_eq!(f[1].surface, "今年3月");
     assert_eq!(f[1].value, FigureValue::Date("--03".into()));
-    assert_eq!(f[1].resolved.as_deref(), Some("2021-03"));
+    assert_eq!(f[1].resolved, None);
     assert_eq!(
         (f[2].surface.as_str(), f[2].approx.as_deref()),
         ("6月初", Some("初"))
