@@ -165,7 +165,12 @@ impl Analyzer {
             done: 0,
             total: 1,
         });
-        let figures = figures::scan_tagged(&cleaned, &layout, &tokens);
+        let persons: Vec<_> = mentions
+            .iter()
+            .filter(|m| m.kind == entities::EntityType::Person)
+            .map(|m| m.start..m.end)
+            .collect();
+        let figures = figures::scan_with_persons(&cleaned, &layout, &tokens, &persons);
         progress(Progress {
             stage: "digest",
             done: 0,

@@ -48,6 +48,8 @@
 //! the unit (`30多名党员和志愿者连夜…` → 党员和志愿者), or else the clause
 //! before the figure with a trailing copula dropped (`整改率为98%` → 整改率).
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use crate::clean::Cleaned;
@@ -57,6 +59,7 @@ use crate::offsets::Span;
 
 pub mod bounds;
 pub mod numeral;
+mod respectively;
 mod scan;
 mod subject;
 pub mod units;
@@ -156,16 +159,45 @@ pub fn scan(cleaned: &Cleaned, layout: &Layout) -> Vec<Figure> {
 /// Scans the clean text for figures, using jieba's tags (clean byte offsets,
 /// in text order) to name subjects. `tokens` may be empty.
 pub fn scan_tagged(cleaned: &Cleaned, layout: &Layout, tokens: &[Token]) -> Vec<Figure> {
+    scan_with_persons(cleaned, layout, tokens, &[])
+}
+
+/// [`scan_tagged`], with the clean byte ranges of the persons the entity
+/// stage found (in text order): a subject never reaches back over a name.
+pub fn scan_with_persons(
+    cleaned: &Cleaned,
+    layout: &Layout,
+    tokens: &[Token],
+    persons: &[Range<usize>],
+) -> Vec<Figure> {
     let text = &cleaned.text;
     let raws = find_raw(text);
     let page_year = stated_year(text, &raws);
+    let ctx = subject::Ctx {
+        text,
+        tokens,
+        persons,
+    };
+    let sentences: Vec<Option<usize>> = raws.iter().map(|r| layout.sentence_at(r.start)).collect();
+    let mut subjects: Vec<Option<String>> = raws
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let prev_end = if k > 0 { raws[k - 1].end } else { 0 };
+            let next_start = raws.get(k + 1).map_or(text.len(), |n| n.start);
+            // A figure broken over a blank line (20\n\n天) spans two sentences.
+            let clean = |x: Option<usize>| x.map(|x| layout.sentences[x].clean.clone());
+            let first = clean(sentences[k]).map_or(0, |s| s.start);
+            let last =
+                clean(layout.sentence_at(r.end.saturating_sub(1))).map_or(text.len(), |s| s.end);
+            let sentence = first..last.max(r.end);
+            subject::subject(&ctx, r, prev_end, next_start, sentence)
+        })
+        .collect();
+    respectively::pair(&ctx, &raws, &mut subjects);
     let mut out = Vec::with_capacity(raws.len());
-    for (k, r) in raws.iter().enumerate() {
-        let prev_end = if k > 0 { raws[k - 1].end } else { 0 };
-        let next_start = raws.get(k + 1).map_or(text.len(), |n| n.start);
-        let subject = subject::subject(text, r, prev_end, next_start, tokens);
+    for ((r, subject), sentence) in raws.iter().zip(subjects).zip(sentences) {
         let (resolved, inferred) = resolve_date(r, page_year);
-        let sentence = layout.sentence_at(r.start);
         out.push(Figure {
             span: cleaned.span(r.start, r.end),
             surface: r.surface(text),

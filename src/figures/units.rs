@@ -327,6 +327,9 @@ pub static MONEY_WORDS: &[&str] = &[
     "元",
 ];
 
+/// 块 as money (三块, 1万块。): at the end of a phrase, not before a noun.
+pub static KUAI: Unit = m("块", "块", 1.0);
+
 /// 平, a draw in a sports tally (2胜3平3负); only after 胜, since 200平 is
 /// an area in square metres.
 pub static DRAW: Unit = k("平", C);

@@ -346,3 +346,61 @@ fn cn2an_values_and_refusals() {
     assert!(accepted.is_empty(), "strict mode accepted {accepted:?}");
     assert!(rate >= 0.98, "cn2an pass rate {rate:.4} below 0.98");
 }
+
+/// The subjects of the figures of `text`, by surface.
+fn subjects(text: &str) -> Vec<(String, Option<String>)> {
+    seed::ANALYZER
+        .analyze(text, &wenxi::Options::default())
+        .figures
+        .into_iter()
+        .map(|f| (f.surface, f.subject))
+        .collect()
+}
+
+fn subject_of(text: &str, surface: &str) -> Option<String> {
+    let all = subjects(text);
+    all.iter()
+        .find(|(s, _)| s == surface)
+        .unwrap_or_else(|| panic!("{surface} not found in {text}: {all:?}"))
+        .1
+        .clone()
+}
+
+#[test]
+fn respectively_pairs_each_figure_with_its_item() {
+    let t = "今年前两个月，青州市外贸稳中有升，其中对德国、法国出口分别增长12%和2.5倍。";
+    assert_eq!(subject_of(t, "12%").as_deref(), Some("德国出口增长"));
+    assert_eq!(subject_of(t, "2.5倍").as_deref(), Some("法国出口增长"));
+    let t = "甲、乙、丙三家公司的营收分别为5亿元、3亿元和2亿元。";
+    assert_eq!(subject_of(t, "3亿元").as_deref(), Some("乙公司营收"));
+}
+
+#[test]
+fn subjects_stay_in_their_clause_and_start_with_content() {
+    let t = "截至目前，共发现隐患320处，已整改305处，整改率为95.3%。";
+    assert_eq!(subject_of(t, "320处").as_deref(), Some("发现隐患"));
+    assert_eq!(subject_of(t, "305处").as_deref(), Some("整改"));
+    assert_eq!(subject_of(t, "95.3%").as_deref(), Some("整改率"));
+    // The noun a figure qualifies through 的; no adverb at either end.
+    let t = "虽然距离5亿元的目标仍有1200万元的差距，但仍创新高。";
+    assert_eq!(subject_of(t, "5亿元").as_deref(), Some("目标"));
+    assert_eq!(subject_of(t, "1200万元").as_deref(), Some("差距"));
+    // A date's subject is what happened then, without the part of the day.
+    let t = "2023年12月5日上午，青山区举行了颁奖仪式。";
+    let s = subject_of(t, "2023年12月5日").unwrap_or_default();
+    assert!(s.starts_with("青山区"), "{s}");
+}
+
+#[test]
+fn subjects_never_swallow_names_or_bylines() {
+    let t = "■本报记者 周晓川\n\n通讯员张丽 全市共排查隐患56处，整改到位51处。";
+    for (surface, s) in subjects(t) {
+        let s = s.unwrap_or_default();
+        assert!(
+            !s.contains("周晓川") && !s.contains("张丽"),
+            "{surface}: {s}"
+        );
+    }
+    // Empty rather than wrong: nothing in the clause says what 12个 counts.
+    assert_eq!(subject_of("他答道：“12个。”", "12个"), None);
+}

@@ -3,7 +3,7 @@
 
 use super::markers::{marker_str, prefix_marker};
 use super::{inside_phrase, is_int_in, numeral, Numeral, Step, Win};
-use crate::figures::units::{unit_at, Unit, UnitClass, DRAW};
+use crate::figures::units::{unit_at, Unit, UnitClass, DRAW, KUAI};
 use crate::figures::{FigureKind, FigureValue};
 
 /// A numeral with the unit read after it.
@@ -194,7 +194,7 @@ pub(super) fn read(w: &Win, i: usize, n: Numeral) -> Read {
     }
     // 块 alone at the end of a phrase is money: 三块 (钱).
     let unit = match unit {
-        Some(u) if u.text == "块" && !crate::clean::is_ideograph(w.ch(k + 1)) => unit_at("块钱"),
+        Some(u) if u.text == "块" && !crate::clean::is_ideograph(w.ch(k + 1)) => Some(&KUAI),
         u => u,
     };
     Read::Unit(Reading {
