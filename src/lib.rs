@@ -171,6 +171,7 @@ impl Analyzer {
             .map(|m| m.start..m.end)
             .collect();
         let figures = figures::scan_with_persons(&cleaned, &layout, &tokens, &persons);
+        let checks = figures::check::check(&cleaned.text, &figures);
         progress(Progress {
             stage: "digest",
             done: 0,
@@ -230,6 +231,7 @@ impl Analyzer {
             sentences: layout.sentences,
             entities,
             figures,
+            checks,
             words,
             digest,
             diagnostics,

@@ -58,6 +58,7 @@ use crate::lexicon::Token;
 use crate::offsets::Span;
 
 pub mod bounds;
+pub mod check;
 pub mod numeral;
 mod respectively;
 mod scan;
@@ -127,6 +128,9 @@ pub enum FigureValue {
 pub struct Figure {
     /// Where it is in the original input.
     pub span: Span,
+    /// Clean byte range (internal).
+    #[serde(skip)]
+    pub clean: Range<usize>,
     /// The figure as cleaned: numeral, marker and unit, spaces removed.
     pub surface: String,
     /// What it states.
@@ -200,6 +204,7 @@ pub fn scan_with_persons(
         let (resolved, inferred) = resolve_date(r, page_year);
         out.push(Figure {
             span: cleaned.span(r.start, r.end),
+            clean: r.start..r.end,
             surface: r.surface(text),
             kind: r.kind,
             value: r.value.clone(),

@@ -404,3 +404,93 @@ fn subjects_never_swallow_names_or_bylines() {
     // Empty rather than wrong: nothing in the clause says what 12个 counts.
     assert_eq!(subject_of("他答道：“12个。”", "12个"), None);
 }
+
+use wenxi::figures::check::{CheckKind, CheckStatus};
+
+/// The checks of `text`: kind, status, and the surfaces of the figures.
+fn checks(text: &str) -> Vec<(CheckKind, CheckStatus, Vec<String>)> {
+    let r = seed::ANALYZER.analyze(text, &wenxi::Options::default());
+    r.checks
+        .iter()
+        .map(|c| {
+            let surfaces = c
+                .figures
+                .iter()
+                .map(|&i| r.figures[i as usize].surface.clone())
+                .collect();
+            (c.kind, c.status, surfaces)
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_pages_rectification_rate_is_consistent() {
+    let r = seed::seed_report();
+    let c = r
+        .checks
+        .iter()
+        .find(|c| c.kind == CheckKind::Rate)
+        .expect("a rate check on the seed page");
+    assert_eq!(c.status, CheckStatus::Consistent);
+    let surfaces: Vec<&str> = c
+        .figures
+        .iter()
+        .map(|&i| r.figures[i as usize].surface.as_str())
+        .collect();
+    assert_eq!(surfaces, ["98%", "4761件", "4858件"]);
+    assert_eq!(c.computed, 98.0033);
+    // The span runs from the total to the rate, in the original text.
+    let units: Vec<u16> = seed::SEED.encode_utf16().collect();
+    let text = String::from_utf16(&units[c.span.start as usize..c.span.end as usize]).unwrap();
+    assert!(
+        text.starts_with("4858件") && text.ends_with("98%"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_inconsistent_rate_and_sum_are_flagged() {
+    use CheckStatus::*;
+    let c = checks("今年共受理投诉620件，已办结598件，办结率为99%。");
+    assert_eq!(
+        c,
+        [(
+            CheckKind::Rate,
+            Inconsistent,
+            vec!["99%".into(), "598件".into(), "620件".into()]
+        )]
+    );
+    let c = checks("本次评选出一等奖3名、二等奖6名、三等奖10名，共计20名。");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!((c[0].0, c[0].1), (CheckKind::Sum, Inconsistent));
+    // The same list adding up, and growth stated both ways.
+    let c = checks("本次评选出一等奖3名、二等奖6名、三等奖11名，共计20名。");
+    assert_eq!((c[0].0, c[0].1), (CheckKind::Sum, Consistent));
+    let c = checks("该县粮食产量从2.5亿斤增长到2.8亿斤，增长12%。");
+    assert_eq!(
+        c,
+        [(
+            CheckKind::Growth,
+            Consistent,
+            vec!["12%".into(), "2.5亿斤".into(), "2.8亿斤".into()]
+        )]
+    );
+    let c = checks("今年完成投资5.2亿元，比去年的4亿元增长30%。");
+    assert_eq!((c[0].0, c[0].1), (CheckKind::Growth, Consistent));
+    let c = checks("其中女职工120人，男职工180人，共有职工300人，女职工占40%。");
+    assert!(c.iter().all(|x| x.1 == Consistent), "{c:?}");
+}
+
+#[test]
+fn look_alikes_are_left_alone() {
+    // Parts after 其中 that may overlap (党员 who are women and young).
+    let c = checks("全镇共有党员300名，其中女党员120名，青年党员200名。");
+    assert!(c.iter().all(|x| x.1 != CheckStatus::Inconsistent), "{c:?}");
+    // A rate beside counts of other things.
+    assert!(checks("全县有企业120家，新增就业岗位80个，就业率为95%。").is_empty());
+    // An approximate count: the rate cannot be decided.
+    let c = checks("发现问题300余件，已整改290件，整改率为97%。");
+    assert!(c.iter().all(|x| x.1 == CheckStatus::Uncheckable), "{c:?}");
+    // A target, not a change between two stated values.
+    assert!(checks("去年营收5亿元，今年力争达到6亿元，增长目标为15%。").is_empty());
+}
