@@ -168,9 +168,11 @@ pub fn subject(
 ) -> Option<String> {
     let floor = prev_end.max(sentence.start).min(r.start);
     let limit = next_start.min(sentence.end).max(r.end);
-    if matches!(r.kind, FigureKind::Date | FigureKind::Time) {
-        // A date heads its clause: what happened then follows it.
-        return after_clause(ctx, r.end, limit);
+    let period = matches!(r.value, super::FigureValue::DateRange(_));
+    if matches!(r.kind, FigureKind::Date | FigureKind::Time) || period {
+        // A date heads its clause: what happened then follows it, figures
+        // in it included (6月8日，二期项目开工).
+        return after_clause(ctx, r.end, sentence.end.max(r.end));
     }
     if ctx.text[floor..r.start].ends_with(['(', '（']) {
         return bracketed(ctx, r.start, floor);
@@ -332,10 +334,11 @@ fn following(ctx: &Ctx, at: usize, limit: usize) -> Option<String> {
             seen_noun = true;
             end = e;
             good = e;
-        } else if matches!(
-            w,
-            "、" | "和" | "及" | "与" | "以及" | "(" | "（" | "\"" | "“" | "‘" | "'" | "「" | "《"
-        ) {
+        } else if matches!(w, "(" | "（" | "\"" | "“" | "‘" | "'" | "「" | "《")
+            || seen_noun && matches!(w, "、" | "和" | "及" | "与" | "以及")
+        {
+            // A list mark joins nouns; right after the figure it starts the
+            // next item of a list (31家、高新技术企业19家).
             end = e;
         } else if matches!(w, ")" | "）" | "\"" | "”" | "’" | "'" | "」" | "》") && seen_noun
         {
@@ -374,7 +377,21 @@ fn preceding(ctx: &Ctx, at: usize, floor: usize) -> Option<String> {
     if ctx.tokens.is_empty() {
         return preceding_untagged(&text[start..at]);
     }
-    let mut toks = tokens_in(ctx.tokens, start, at);
+    let mut owned = tokens_in(ctx.tokens, start, at).to_vec();
+    // jieba may glue a prefixed marker to the word before (占地约|1200亩):
+    // that word's part before the figure is a noun of the clause.
+    let k = ctx.tokens.partition_point(|t| (t.end as usize) <= at);
+    if let Some(t) = ctx.tokens.get(k) {
+        let (s, e) = (t.start as usize, t.end as usize);
+        if s >= start && s < at && at < e && text[s..at].chars().all(is_ideograph) {
+            owned.push(Token {
+                start: t.start,
+                end: at as u32,
+                pos: "n",
+            });
+        }
+    }
+    let mut toks = owned.as_slice();
     // A long clause keeps its last words only (a byline run into the text
     // before 累计开展巡察 is not part of the subject).
     while toks.len() > 1 && text[toks[0].start as usize..at].chars().count() > MAX_PRECEDING {

@@ -560,3 +560,12 @@ fn money_without_a_currency_word() {
     // No money word in the clause: a count.
     assert_eq!(one("注册用户达300万").kind, FigureKind::Count);
 }
+
+#[test]
+fn a_phase_named_without_di_is_an_ordinal() {
+    let f = one("新城二期工程开工");
+    assert_eq!((f.kind, f.unit.as_str()), (FigureKind::Ordinal, "期"));
+    assert_eq!(one("一期项目已投产").value, FigureValue::Number(1.0));
+    // Counted periods stay counts.
+    assert_eq!(one("货款分三期支付").kind, FigureKind::Count);
+}

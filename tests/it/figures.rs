@@ -491,6 +491,9 @@ fn look_alikes_are_left_alone() {
     // An approximate count: the rate cannot be decided.
     let c = checks("发现问题300余件，已整改290件，整改率为97%。");
     assert!(c.iter().all(|x| x.1 == CheckStatus::Uncheckable), "{c:?}");
+    // A breakdown after 其中 closed by 合计: the total before 其中 is no part.
+    let c = checks("园区现有企业60家，其中规上企业35家、高新技术企业25家，合计60家。");
+    assert!(c.iter().all(|x| x.1 != CheckStatus::Inconsistent), "{c:?}");
     // A target, not a change between two stated values.
     assert!(checks("去年营收5亿元，今年力争达到6亿元，增长目标为15%。").is_empty());
 }

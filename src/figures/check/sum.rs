@@ -68,6 +68,10 @@ impl Sentence<'_> {
         for &p in g[..pos].iter().rev() {
             let next = parts.last().copied().unwrap_or(t);
             let gap = self.between(p, next);
+            // 其中 opens a breakdown: the figure before it is a total, not a part.
+            if gap.contains("其中") {
+                break;
+            }
             let joined = if next == t {
                 let rest = gap.trim_start_matches(['，', ',', ' ']);
                 rest.is_empty() || TOTAL_WORDS.iter().any(|w| rest.starts_with(w))

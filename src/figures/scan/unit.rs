@@ -184,6 +184,10 @@ pub(super) fn read(w: &Win, i: usize, n: Numeral) -> Read {
             return Read::Done(rough_range(w, i, j, k, unit));
         }
     }
+    if let Some(f) = stage(w, i, k, &n, unit) {
+        let end = w.idx(i, f.end);
+        return Read::Done(Ok((f, end)));
+    }
     if lone_yi {
         if let Some(f) = half_of(w, i, j) {
             return Read::Done(Ok(super::markers::finish(w, i, f)));
@@ -205,6 +209,27 @@ pub(super) fn read(w: &Win, i: usize, n: Numeral) -> Read {
         approx,
         unit,
     })
+}
+
+/// Words before N期 that count periods rather than name a phase (分三期,
+/// 共两期, 每期, 连续三期).
+const COUNTS_PERIODS: &[char] = &['分', '共', '每', '续', '等', '近', '前', '后', '这', '那'];
+
+/// 一期项目, 二期工程: a Chinese numeral, 期 and a noun name a phase of a
+/// project, an ordinal (the seed's 四届 is the same: a term named without
+/// 第). 分三期支付 counts instalments.
+fn stage(
+    w: &Win,
+    i: usize,
+    k: usize,
+    n: &Numeral,
+    unit: Option<&'static Unit>,
+) -> Option<super::RawFigure> {
+    let named = unit.is_some_and(|u| u.text == "期")
+        && !n.flags.arabic
+        && crate::clean::is_ideograph(w.ch(k + 1))
+        && !COUNTS_PERIODS.contains(&w.prev(i));
+    named.then(|| w.raw(i, k + 1, FigureKind::Ordinal, n.value, "期"))
 }
 
 /// Words before 一 that make it "the one" or "a" of a noun phrase, not a
