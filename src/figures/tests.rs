@@ -569,3 +569,13 @@ fn a_phase_named_without_di_is_an_ordinal() {
     // Counted periods stay counts.
     assert_eq!(one("货款分三期支付").kind, FigureKind::Count);
 }
+
+#[test]
+fn exchange_rates_are_money() {
+    let f = figs("欧元兑美元从1.18附近跌到了1.09。");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(f.iter().all(|x| x.kind == FigureKind::Money), "{f:?}");
+    assert_eq!(f[0].approx.as_deref(), Some("附近"));
+    // A bare decimal elsewhere is no figure.
+    assert!(figs("版本号升级到2.5").is_empty());
+}

@@ -391,6 +391,10 @@ fn no_unit(w: &Win, i: usize, r: &Reading) -> Result<Made, usize> {
         }
         return Ok(Made::Open(f));
     }
+    if exchange_rate(w, i, r) {
+        f.kind = FigureKind::Money;
+        return Ok(Made::Open(f));
+    }
     f.approx = r.approx;
     super::range::range(w, i, &f).map(Made::Done).ok_or(j)
 }
@@ -412,16 +416,26 @@ fn amount_alone(w: &Win, r: &Reading) -> bool {
         || r.approx.is_some()
         || matches!(w.ch(j), '余' | '多')
         || matches!(w.ch(j), '\n' | '\r')
-        || w.byte(j) == w.text.len()
+}
+
+/// A decimal with no unit in a clause quoting an exchange rate (澳元兑美元
+/// 从0.73降到0.63, 汇率6.45) is the rate: money with no currency printed.
+fn exchange_rate(w: &Win, i: usize, r: &Reading) -> bool {
+    let decimal = r.n.flags.arabic && !r.n.flags.chinese && r.value.fract() != 0.0;
+    decimal && {
+        let clause = clause_before(w, i);
+        clause.contains('兑') || clause.contains("汇率")
+    }
 }
 
 /// Characters of a clause read before a figure for its topic.
 const CLAUSE_BACK: usize = 16;
 
-/// The clause before char `i` (back to a clause break) names money.
-fn money_clause(w: &Win, i: usize) -> bool {
+/// The clause before char `i`, back to a clause break, at most
+/// [`CLAUSE_BACK`] characters.
+fn clause_before(w: &Win, i: usize) -> String {
     let before = &w.text[..w.byte(i)];
-    let clause: String = before
+    let mut clause: Vec<char> = before
         .chars()
         .rev()
         .take(CLAUSE_BACK)
@@ -431,10 +445,14 @@ fn money_clause(w: &Win, i: usize) -> bool {
                 '，' | '。' | '；' | '！' | '？' | ',' | ';' | '!' | '?' | '\n'
             )
         })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
         .collect();
+    clause.reverse();
+    clause.into_iter().collect()
+}
+
+/// The clause before char `i` names money.
+fn money_clause(w: &Win, i: usize) -> bool {
+    let clause = clause_before(w, i);
     MONEY_WORDS.iter().any(|m| clause.contains(m))
 }
 

@@ -26,7 +26,7 @@ const PREFIX_VERBS: &[&str] = &[
 
 /// Markers after a unit.
 pub(super) const SUFFIX_MARKERS: &[&str] = &[
-    "以上", "以下", "以内", "左右", "上下", "之多", "开外", "许", "余", "多",
+    "以上", "以下", "以内", "左右", "上下", "之多", "开外", "附近", "许", "余", "多",
 ];
 
 /// The marker a character inside a numeral stands for.
