@@ -579,3 +579,10 @@ fn exchange_rates_are_money() {
     // A bare decimal elsewhere is no figure.
     assert!(figs("版本号升级到2.5").is_empty());
 }
+
+#[test]
+fn codes_led_by_zero_and_afternoon_clock_times() {
+    assert!(figs("第08092期开奖").iter().all(|f| f.surface != "08092期"));
+    assert!(figs("购买了08092期彩票").is_empty());
+    assert_eq!(one("下午3点32分发布").value, date("15:32"));
+}

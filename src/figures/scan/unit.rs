@@ -73,6 +73,11 @@ pub(super) fn numeral_at(w: &Win, i: usize) -> Result<Numeral, usize> {
         if NAME_AFTER_ARABIC.iter().any(|x| after.starts_with(x)) {
             return Err(j);
         }
+        // Three or more digits led by a zero are a code (08092期, 007).
+        let digits = (i..j).take_while(|&k| w.ch(k).is_ascii_digit()).count();
+        if w.ch(i) == '0' && digits >= 3 && w.ch(i + 1).is_ascii_digit() {
+            return Err(j);
+        }
     } else if !n.flags.arabic && inside_phrase(w.text, w.cs, i, n.end) {
         // Lexicalised words and set phrases.
         return Err(j);
@@ -297,6 +302,7 @@ fn clock(w: &Win, i: usize, j: usize) -> Option<(super::RawFigure, usize)> {
     let mi = w.numeral(p + 1)?;
     let mut f = w.raw(i, j + 1, FigureKind::Time, 0.0, "分");
     f.value = FigureValue::Date(format!("{:02}:{:02}", h.value as u32, mi.value as u32));
+    super::kinds::day_part(w, i, &mut f);
     Some((f, j + 1))
 }
 
