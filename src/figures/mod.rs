@@ -188,14 +188,14 @@ pub fn scan_with_persons(
         .enumerate()
         .map(|(k, r)| {
             let prev_end = if k > 0 { raws[k - 1].end } else { 0 };
-            let next_start = raws.get(k + 1).map_or(text.len(), |n| n.start);
+            let next = raws.get(k + 1);
             // A figure broken over a blank line (20\n\n天) spans two sentences.
             let clean = |x: Option<usize>| x.map(|x| layout.sentences[x].clean.clone());
             let first = clean(sentences[k]).map_or(0, |s| s.start);
             let last =
                 clean(layout.sentence_at(r.end.saturating_sub(1))).map_or(text.len(), |s| s.end);
             let sentence = first..last.max(r.end);
-            subject::subject(&ctx, r, prev_end, next_start, sentence)
+            subject::subject(&ctx, r, prev_end, next, sentence)
         })
         .collect();
     respectively::pair(&ctx, &raws, &mut subjects);

@@ -20,6 +20,7 @@
 use std::ops::Range;
 
 use super::scan::RawFigure;
+use super::units::BOUND_VERBS;
 use super::FigureKind;
 use crate::clean::is_ideograph;
 use crate::lexicon::Token;
@@ -45,6 +46,21 @@ pub(super) fn clause_break(c: char) -> bool {
 
 /// Characters kept from a long clause before a figure.
 const MAX_PRECEDING: usize = 12;
+
+/// The byte length of a word `s` ends with that a subject does not end
+/// with, when something stays before it.
+fn trailing_suffix(s: &str) -> Option<usize> {
+    TRAILING
+        .iter()
+        .chain(BOUND_VERBS)
+        .find(|w| s.ends_with(**w) && s.len() > w.len())
+        .map(|w| w.len())
+}
+
+/// A word a subject does not end with.
+fn trailing(w: &str) -> bool {
+    TRAILING.contains(&w) || BOUND_VERBS.contains(&w)
+}
 /// Characters kept from the clause after a date.
 const MAX_AFTER: usize = 40;
 
@@ -54,8 +70,9 @@ const LEADING: &[&str] = &[
     "共计", "共有", "共", "在", "对", "向", "给", "从", "由", "把", "将", "并且", "并", "其中",
     "同时", "先后", "另有", "还有", "已经", "已", "又", "是", "为",
 ];
-/// Words dropped at the end of a clause before a figure: copulas and
-/// bounding verbs (达到 98%, 超过 300人).
+/// Words dropped at the end of a clause before a figure: copulas (达到
+/// 98%) and, with [`BOUND_VERBS`], the verbs that bound a number (超过
+/// 300人).
 const TRAILING: &[&str] = &[
     "约为",
     "分别为",
@@ -72,23 +89,9 @@ const TRAILING: &[&str] = &[
     "共",
     "合计",
     "累计",
-    "超过",
-    "突破",
-    "不到",
-    "不足",
-    "将近",
-    "接近",
-    "大约",
     "约",
     "近",
     "逾",
-    "高达",
-    "多达",
-    "至少",
-    "不少于",
-    "不低于",
-    "不超过",
-    "超",
     "上",
     "已经",
     "已",
@@ -157,22 +160,37 @@ const TIME_NOUNS: &[&str] = &[
     "时", "时分", "时许", "时候", "期间", "前后", "当天", "当日", "当晚",
 ];
 
-/// The subject of `r`, or `None`. `prev_end` and `next_start` are the
-/// neighbouring figures' edges, `sentence` the figure's sentence (clean bytes).
+/// The subject of `r`, or `None`. `prev_end` is where the figure before
+/// it ends, `next` the figure after it, `sentence` the figure's sentence
+/// (clean bytes).
 pub fn subject(
     ctx: &Ctx,
     r: &RawFigure,
     prev_end: usize,
-    next_start: usize,
+    next: Option<&RawFigure>,
     sentence: Range<usize>,
 ) -> Option<String> {
     let floor = prev_end.max(sentence.start).min(r.start);
+    let next_start = next.map_or(ctx.text.len(), |n| n.start);
     let limit = next_start.min(sentence.end).max(r.end);
     let period = matches!(r.value, super::FigureValue::DateRange(_));
     if matches!(r.kind, FigureKind::Date | FigureKind::Time) || period {
         // A date heads its clause: what happened then follows it, figures
-        // in it included (6月8日，二期项目开工).
-        return after_clause(ctx, r.end, sentence.end.max(r.end));
+        // in it included (6月8日，二期项目开工); a time right after the date
+        // is part of the moment (1月31日早上8点半|出发).
+        let from = match next {
+            Some(n) if n.kind == FigureKind::Time && n.start >= r.end => {
+                let gap = &ctx.text[r.end..n.start];
+                let close = gap.chars().count() <= 3 && !gap.contains(clause_break);
+                if close {
+                    n.end
+                } else {
+                    r.end
+                }
+            }
+            _ => r.end,
+        };
+        return after_clause(ctx, from, sentence.end.max(from));
     }
     if ctx.text[floor..r.start].ends_with(['(', '（']) {
         return bracketed(ctx, r.start, floor);
@@ -260,7 +278,7 @@ fn trimmed(ctx: &Ctx, mut toks: &[Token]) -> Option<String> {
         }
         while let Some(t) = toks.last() {
             let keep = mark(word(t)) && paired(ctx.text, toks, word(t));
-            if (function_token(ctx.text, t) && !keep) || TRAILING.contains(&word(t)) {
+            if (function_token(ctx.text, t) && !keep) || trailing(word(t)) {
                 toks = &toks[..toks.len() - 1];
             } else {
                 break;
@@ -276,11 +294,8 @@ fn trimmed(ctx: &Ctx, mut toks: &[Token]) -> Option<String> {
         .filter(|c| !c.is_whitespace())
         .collect();
     // jieba may glue a trailing copula to a word (或超): strip it as text.
-    while let Some(w) = TRAILING
-        .iter()
-        .find(|w| s.ends_with(**w) && s.len() > w.len())
-    {
-        s.truncate(s.len() - w.len());
+    while let Some(n) = trailing_suffix(&s) {
+        s.truncate(s.len() - n);
     }
     finish(s)
 }
@@ -413,10 +428,8 @@ fn preceding_untagged(clause: &str) -> Option<String> {
                 s = r.to_string();
             }
         }
-        for w in TRAILING {
-            if let Some(r) = s.strip_suffix(w) {
-                s = r.to_string();
-            }
+        if let Some(n) = trailing_suffix(&s) {
+            s.truncate(s.len() - n);
         }
         if s.len() == before {
             break;

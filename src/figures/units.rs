@@ -290,6 +290,26 @@ pub static UNITS: &[Unit] = &[
     k("余", C),
 ];
 
+/// Verbs before a number that bound it (超过300人, 不到两天): outside the
+/// figure's surface, recorded as its approximation, and never the end of a
+/// subject.
+pub static BOUND_VERBS: &[&str] = &[
+    "超过",
+    "突破",
+    "不到",
+    "不足",
+    "将近",
+    "接近",
+    "大约",
+    "不少于",
+    "不低于",
+    "至少",
+    "不超过",
+    "高达",
+    "多达",
+    "超",
+];
+
 /// Words that make a clause about money: an amount in 万 or 亿 printed
 /// there without a unit is money (资产规模只有10亿, 派奖1.52亿).
 pub static MONEY_WORDS: &[&str] = &[

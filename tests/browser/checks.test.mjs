@@ -4,8 +4,7 @@
 // a row highlights its figures in the Text tab; the checks table exports.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { openApp, waitReady, runSample, analyses, waitAnalysis, tab, shot } from "./app.mjs";
+import { openApp, waitReady, runSample, analyses, waitAnalysis, tab, shot, downloaded } from "./app.mjs";
 
 // Our own sentences: 598 / 620 is 96.45%, not 99%.
 const INCONSISTENT = "今年共受理投诉620件，已办结598件，办结率为99%。本次评选出一等奖3名、二等奖6名、三等奖11名，共计20名。";
@@ -45,13 +44,12 @@ test("checks: shown in the Figures tab, consistent and inconsistent", { timeout:
     await shot(page, "checks-inconsistent");
 
     // The checks table exports like every table.
-    const [dl] = await Promise.all([page.waitForEvent("download"), page.click('[data-table-wrap="checks"] [data-export="csv"]')]);
-    assert.match(dl.suggestedFilename(), /^wenxi-checks-.*\.csv$/);
-    const csv = readFileSync(await dl.path(), "utf8");
-    assert.match(csv, /inconsistent/);
-    assert.match(csv, /598 \/ 620/);
-    const [js] = await Promise.all([page.waitForEvent("download"), page.click('[data-table-wrap="checks"] [data-export="json"]')]);
-    const rowsJson = JSON.parse(readFileSync(await js.path(), "utf8"));
+    const csv = await downloaded(page, () => page.click('[data-table-wrap="checks"] [data-export="csv"]'));
+    assert.match(csv.name, /^wenxi-checks-.*\.csv$/);
+    assert.match(csv.bytes.toString("utf8"), /inconsistent/);
+    assert.match(csv.bytes.toString("utf8"), /598 \/ 620/);
+    const js = await downloaded(page, () => page.click('[data-table-wrap="checks"] [data-export="json"]'));
+    const rowsJson = JSON.parse(js.bytes.toString("utf8"));
     assert.equal(rowsJson.length, 2);
     assert.ok(rowsJson.some((r) => r.formula === "598 / 620 = 96.45%"));
     assert.deepEqual(app.errors(), []);

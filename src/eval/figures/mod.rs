@@ -223,6 +223,23 @@ pub fn value_matches(pred: &FigureValue, gold: &serde_json::Value) -> bool {
     }
 }
 
+/// The first prediction not yet `used` that matches a gold figure: spans
+/// overlap, kinds and values agree.
+pub(crate) fn find_match(
+    figures: &[crate::figures::Figure],
+    used: &[bool],
+    span: &crate::offsets::Span,
+    kind: &str,
+    value: &serde_json::Value,
+) -> Option<usize> {
+    figures.iter().enumerate().position(|(pi, p)| {
+        !used[pi]
+            && p.span.overlaps(span)
+            && p.kind.name() == kind
+            && value_matches(&p.value, value)
+    })
+}
+
 /// A value as the error lists print it.
 pub(crate) fn value_text(v: &FigureValue) -> String {
     match v {

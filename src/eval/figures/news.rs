@@ -16,7 +16,7 @@
 
 use serde::Deserialize;
 
-use super::{new_eval, value_matches, value_text, FigureEval};
+use super::{find_match, new_eval, value_text, FigureEval};
 use crate::figures::Figure;
 use crate::offsets::Span;
 use crate::Analyzer;
@@ -112,12 +112,7 @@ fn score_item(ev: &mut FigureEval, item: &NewsItem, figures: &[Figure]) {
     let mut used = vec![false; figures.len()];
     for g in item.figures.iter().filter(|g| !g.borderline) {
         let gs = span(g.start, g.end);
-        let hit = figures.iter().enumerate().position(|(pi, p)| {
-            !used[pi]
-                && p.span.overlaps(&gs)
-                && p.kind.name() == g.kind
-                && value_matches(&p.value, &g.value)
-        });
+        let hit = find_match(figures, &used, &gs, &g.kind, &g.value);
         match hit {
             Some(pi) => {
                 used[pi] = true;

@@ -21,7 +21,7 @@
 
 use serde::Deserialize;
 
-use super::{new_eval, value_matches, value_text, FigureEval};
+use super::{find_match, new_eval, value_text, FigureEval};
 use crate::eval::Counts;
 use crate::figures::Figure;
 use crate::offsets::Span;
@@ -140,12 +140,7 @@ pub fn score(gold: &Gold, page: &str, figures: &[Figure]) -> FigureEval {
             ));
             continue;
         };
-        let hit = figures.iter().enumerate().position(|(pi, p)| {
-            !used[pi]
-                && p.span.overlaps(&span)
-                && p.kind.name() == g.kind
-                && value_matches(&p.value, &g.value)
-        });
+        let hit = find_match(figures, &used, &span, &g.kind, &g.value);
         match hit {
             Some(pi) => {
                 used[pi] = true;

@@ -3,26 +3,8 @@
 //! and a marker or bounding verb before it (近, 约; 超过, 突破).
 
 use super::{RawFigure, Win, PREFIX_IN_SURFACE};
-use crate::figures::units::unit_at;
+use crate::figures::units::{unit_at, BOUND_VERBS};
 use crate::figures::FigureKind;
-
-/// Verbs before a numeral that bound it (not part of the surface).
-const PREFIX_VERBS: &[&str] = &[
-    "超过",
-    "突破",
-    "不到",
-    "不足",
-    "将近",
-    "接近",
-    "大约",
-    "不少于",
-    "不低于",
-    "至少",
-    "不超过",
-    "高达",
-    "多达",
-    "超",
-];
 
 /// Markers after a unit.
 pub(super) const SUFFIX_MARKERS: &[&str] = &[
@@ -83,7 +65,7 @@ pub(super) fn prefix_marker(w: &Win, i: usize, f: &mut RawFigure) {
         return;
     }
     let before = &w.text[..f.start.min(w.byte(i))];
-    let found = if let Some(v) = PREFIX_VERBS.iter().find(|v| before.ends_with(**v)) {
+    let found = if let Some(v) = BOUND_VERBS.iter().find(|v| before.ends_with(**v)) {
         Some((*v, false))
     } else if let Some(p) = PREFIX_IN_SURFACE.iter().find(|p| before.ends_with(**p)) {
         // 上, 数 and 几 only before a round 十/百/千/万/亿 (上千次, 数十人,
