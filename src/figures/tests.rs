@@ -464,12 +464,16 @@ fn a_lone_yi_counts_by_what_follows() {
             "一半".into()
         )
     );
+    assert_eq!(kvs("其中一位是教师").0, FigureKind::Count);
     for t in [
         "这是最热的一天",
         "一名游客走失",
         "发现一些问题",
         "一旦发现",
         "这一年很难",
+        "万一出错",
+        "统一部署",
+        "一直在努力",
     ] {
         assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
     }
@@ -531,6 +535,7 @@ fn numbers_inside_names_labels_and_idioms() {
         "他是90后创业者",
         "登录58同城发布信息",
         "①加强管理②落实责任",
+        "1.加强管理\n2.落实责任",
     ] {
         assert!(figs(t).is_empty(), "{t}: {:?}", figs(t));
     }

@@ -197,7 +197,7 @@ pub(super) fn read(w: &Win, i: usize, n: Numeral) -> Read {
         if let Some(f) = half_of(w, i, j) {
             return Read::Done(Ok(super::markers::finish(w, i, f)));
         }
-        if !yi_counts(w, i, unit) {
+        if !yi_counts(w, i, k, unit) {
             return Read::Done(Err(j));
         }
     }
@@ -248,9 +248,9 @@ const YI_DETERMINERS: &[char] = &[
 /// a unit of measure, money, a month, tenths or a discount it is a number
 /// (一吨, 一美元, 一月, 一成); before a unit of time it is a length of time
 /// (一年内) unless a determiner makes it "the one" (最凉的一天, 这一年); 一倍
-/// is a multiple and 一季度 the first quarter. 一度 is the adverb "once"
-/// (temperatures are printed in digits).
-fn yi_counts(w: &Win, i: usize, unit: Option<&'static Unit>) -> bool {
+/// is a multiple and 一季度 the first quarter; 一位是 ("one of them is")
+/// counts. 一度 is the adverb "once" (temperatures are printed in digits).
+fn yi_counts(w: &Win, i: usize, k: usize, unit: Option<&'static Unit>) -> bool {
     let Some(u) = unit else {
         return false;
     };
@@ -262,7 +262,10 @@ fn yi_counts(w: &Win, i: usize, unit: Option<&'static Unit>) -> bool {
         UnitClass::Year | UnitClass::Kind(FigureKind::Duration) => {
             u.text == "季度" || !YI_DETERMINERS.contains(&w.prev(i))
         }
-        UnitClass::Kind(FigureKind::Count) => u.text == "倍",
+        // 一位是女建筑师: "one of them is", a count of one.
+        UnitClass::Kind(FigureKind::Count) => {
+            u.text == "倍" || w.ch(k + u.text.chars().count()) == '是'
+        }
         _ => false,
     }
 }
