@@ -25,7 +25,7 @@ browser-test: web
 # Accuracy on the gold data in ../shared/data (not needed by the tests).
 eval:
 	cargo build --release --bin wenxi
-	@echo "== figures: seed page gold"; target/release/wenxi eval figures $(SHARED)/seed/seed-gold.json
+	@echo "== figures: seed page gold and news-dev"; target/release/wenxi eval figures $(SHARED)/seed/seed-gold.json $(SHARED)/figures/news-dev/news-dev.json
 	@echo "== entities: MSRA dev block (articles never trained on), People's Daily dev, CLUENER dev (coarse), seed page"
 	target/release/wenxi eval ner --errors 20 \
 	  $(SHARED)/ner/msra-train-clean/dev-block.spans.jsonl \

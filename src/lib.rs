@@ -190,7 +190,13 @@ impl Analyzer {
             done: 0,
             total: 1,
         });
-        let figures = figures::scan_tagged(&cleaned, &layout, &tokens);
+        let persons: Vec<_> = mentions
+            .iter()
+            .filter(|m| m.kind == entities::EntityType::Person)
+            .map(|m| m.start..m.end)
+            .collect();
+        let figures = figures::scan_with_persons(&cleaned, &layout, &tokens, &persons);
+        let checks = figures::check::check(&cleaned.text, &figures);
         progress(Progress {
             stage: "digest",
             done: 0,
@@ -250,6 +256,7 @@ impl Analyzer {
             sentences: layout.sentences,
             entities,
             figures,
+            checks,
             words,
             digest,
             diagnostics,

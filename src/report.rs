@@ -7,11 +7,15 @@ use serde::Serialize;
 
 use crate::digest::Digest;
 use crate::entities::Entity;
+use crate::figures::check::Check;
 use crate::figures::Figure;
 use crate::layout::{Article, Sentence};
 
 /// Schema version of [`Report`].
-pub const REPORT_VERSION: u32 = 1;
+///
+/// 2: `checks` added; a figure's `value` may be a range of dates or times
+/// (`["--01", "--10"]`); `resolved` only when the text states its own year.
+pub const REPORT_VERSION: u32 = 2;
 
 /// Counts over the whole input.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -72,6 +76,10 @@ pub struct Report {
     pub entities: Vec<Entity>,
     /// Figures in text order.
     pub figures: Vec<Figure>,
+    /// Arithmetic checks between figures of one sentence (a rate beside its
+    /// part and total, parts beside their sum, a growth rate beside both
+    /// values), in text order; they refer to `figures` by index.
+    pub checks: Vec<Check>,
     /// Words with POS and count, most frequent first.
     pub words: Vec<WordCount>,
     /// Keywords and summaries.

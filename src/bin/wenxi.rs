@@ -4,7 +4,7 @@
 //! wenxi analyze [--pretty] [--encoding LABEL] [--clean-text] FILE|-
 //! wenxi analyze --jsonl            < lines of {"id": ..., "text": ...}
 //! wenxi eval ner [--model FILE] [--no-rules] [--without-rule NAME]... [--errors N] [--show N] [--seed SEED_GOLD.json] GOLD.jsonl...
-//! wenxi eval figures GOLD.json [--text PAGE]
+//! wenxi eval figures GOLD.json [GOLD.json] [--text PAGE]
 //! ```
 
 use std::io::{self, BufRead, Read, Write};
@@ -17,7 +17,10 @@ const USAGE: &str = "usage:
   wenxi analyze --jsonl                   read {\"id\",\"text\"} lines on stdin, write one report line each
   wenxi eval ner [--model FILE] [--no-rules] [--without-rule NAME]... [--errors N] [--show N] [--seed SEED_GOLD.json] GOLD.jsonl...
                                           precision, recall and F1 of entities, side by side
-  wenxi eval figures GOLD.json [--text PAGE]   figures against the seed gold (page: seeds/<source>)";
+  wenxi eval figures GOLD.json [GOLD.json] [--text PAGE]
+                                          figures against the seed gold (page: seeds/<source>)
+                                          and/or news-format gold (items with text and figures);
+                                          two files print side by side";
 
 fn main() -> ExitCode {
     match run() {
@@ -93,9 +96,7 @@ fn run() -> Result<(), String> {
                         .map_err(|_| format!("eval {what} needs a gold file\n{USAGE}"))?
                         .string()
                         .map_err(|e| e.to_string())?;
-                    let text =
-                        std::fs::read_to_string(&gold).map_err(|e| format!("{gold}: {e}"))?;
-                    eval_figures(&Analyzer::embedded(), &text, &mut parser)
+                    eval_figures(&Analyzer::embedded(), gold, &mut parser)
                 }
                 other => Err(format!("unknown eval task {other:?}\n{USAGE}")),
             }
@@ -213,45 +214,57 @@ fn eval_ner(parser: &mut lexopt::Parser) -> Result<(), String> {
     Ok(())
 }
 
-/// `wenxi eval figures GOLD [--text PAGE]`: the page defaults to
-/// `seeds/<gold.source>`, looked up from the working directory, then from
-/// the crate's directory.
+/// `wenxi eval figures GOLD [GOLD] [--text PAGE]`: each gold file in the
+/// seed or the news format (told apart by its content). A seed gold's page
+/// defaults to `seeds/<gold.source>`, looked up from the working directory,
+/// then from the crate's directory. With two files the scores print side by
+/// side, then each file's errors.
 fn eval_figures(
     analyzer: &Analyzer,
-    gold: &str,
+    first: String,
     parser: &mut lexopt::Parser,
 ) -> Result<(), String> {
     use lexopt::prelude::*;
+    use wenxi::eval::figures::{self as ef, GoldFormat};
     let mut page_path: Option<String> = None;
+    let mut golds = vec![first];
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
-            Long("text") => {
-                page_path = Some(
-                    parser
-                        .value()
-                        .map_err(|e| e.to_string())?
-                        .string()
-                        .map_err(|e| e.to_string())?,
-                )
-            }
+            Long("text") => page_path = Some(string_value(parser)?),
+            Value(v) => golds.push(v.string().map_err(|e| e.to_string())?),
             other => return Err(format!("{}\n{USAGE}", other.unexpected())),
         }
     }
-    let page_path = match page_path {
-        Some(p) => p,
-        None => {
-            let source = wenxi::eval::figures::gold_source(gold)?;
-            let local = format!("seeds/{source}");
-            if std::path::Path::new(&local).exists() {
-                local
-            } else {
-                format!("{}/seeds/{source}", env!("CARGO_MANIFEST_DIR"))
+    let mut evals = Vec::new();
+    for path in &golds {
+        let gold = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        let ev = match ef::detect(&gold).map_err(|e| format!("{path}: {e}"))? {
+            GoldFormat::News => ef::evaluate_news(analyzer, &gold)?,
+            GoldFormat::Seed => {
+                let page_path = match &page_path {
+                    Some(p) => p.clone(),
+                    None => seed_page_path(&ef::gold_source(&gold)?),
+                };
+                let page =
+                    std::fs::read_to_string(&page_path).map_err(|e| format!("{page_path}: {e}"))?;
+                ef::evaluate(analyzer, &gold, &page)?
             }
-        }
-    };
-    let page = std::fs::read_to_string(&page_path).map_err(|e| format!("{page_path}: {e}"))?;
-    let ev = wenxi::eval::figures::evaluate(analyzer, gold, &page)?;
-    print!("{ev}");
+        };
+        let name = std::path::Path::new(path)
+            .file_stem()
+            .map_or(path.clone(), |s| s.to_string_lossy().into_owned());
+        evals.push((name, ev));
+    }
+    if let [(_, ev)] = evals.as_slice() {
+        print!("{ev}");
+        return Ok(());
+    }
+    let named: Vec<(&str, &ef::FigureEval)> = evals.iter().map(|(n, e)| (n.as_str(), e)).collect();
+    print!("{}", ef::side_by_side(&named));
+    for (name, ev) in &evals {
+        println!("\n== {name}");
+        print!("{}", ev.errors());
+    }
     Ok(())
 }
 

@@ -144,6 +144,21 @@ fn bound(start: usize, end: usize, op: Op, v: f64) -> Bound {
     }
 }
 
+/// `<=` or `>=` typed with a space inside (`< = 100`) at the end of
+/// `before`: where it starts and what it means.
+fn spaced_operator(before: &str) -> Option<(usize, Op)> {
+    let head = trim_end(before.strip_suffix('=')?);
+    if head.len() + 1 == before.len() {
+        return None;
+    }
+    let op = match head.chars().next_back()? {
+        '<' => Op::Le,
+        '>' => Op::Ge,
+        _ => return None,
+    };
+    Some((head.len() - 1, op))
+}
+
 /// Strips spaces at the end of `s`.
 fn trim_end(s: &str) -> &str {
     s.trim_end_matches([' ', '\u{3000}'])
@@ -224,6 +239,7 @@ pub fn bounds(text: &str) -> Vec<Bound> {
                 continue;
             }
         }
+        let spaced = spaced_operator(before);
         let pre = PREFIX.iter().find(|(w, _)| before.ends_with(w));
         // A unit may sit between the number and 以上 (20万次以上).
         let unit_len = super::units::unit_at(after_t)
@@ -236,7 +252,9 @@ pub fn bounds(text: &str) -> Vec<Bound> {
         let suf = SUFFIX
             .iter()
             .find(|(w, _)| after_t[unit_len..].starts_with(w));
-        if let Some(&(w, op)) = pre {
+        if let Some((start, op)) = spaced {
+            single.push(bound(start, n.end, op, n.value));
+        } else if let Some(&(w, op)) = pre {
             single.push(bound(before.len() - w.len(), n.end, op, n.value));
         } else if let Some(&(w, op)) = suf {
             // 多 / 余 only right after the numeral.

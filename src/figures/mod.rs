@@ -21,9 +21,10 @@
 //! unit are kept as bare counts (a truncated line may have lost the unit).
 //!
 //! Dates keep only what is printed in `value` (`--06-10` when no year is
-//! printed); the year inferred from the page goes in `resolved`, with
-//! `inferred: true`. The page year is the latest four-digit year printed in
-//! a date on the page, which for a newspaper page is the year of issue.
+//! printed). Only when the text states its own year (`今年是2021年`, or a
+//! dateline `2021年6月10日 星期四`) does a date without a year get the full
+//! date in `resolved`, with `inferred: true`; a year is never borrowed from
+//! another figure.
 //!
 //! A figure serialises as (field names are the contract with the page):
 //!
@@ -36,8 +37,8 @@
 //! `value` is a number, a string for dates and times (`"2020-08"`,
 //! `"--06-10"`, `"---05"` for a day alone, `"09:00"`) or `[low, high]` for a
 //! range; `approx` joins a marker before and one after with `…` (`近…余`);
-//! `resolved` (only for dates printed without a year) is the full date with
-//! the page year, and `inferred` says that year was not printed.
+//! `resolved` (only for dates printed without a year, in a text that states
+//! its year) is the full date, and `inferred` says that year was not printed.
 //!
 //! [`bounds`] reads comparison words (大于, 不少于, 以上, 之间) into
 //! intervals, and [`numeral`] parses numerals on their own.
@@ -47,6 +48,8 @@
 //! the unit (`30多名党员和志愿者连夜…` → 党员和志愿者), or else the clause
 //! before the figure with a trailing copula dropped (`整改率为98%` → 整改率).
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use crate::clean::Cleaned;
@@ -55,7 +58,9 @@ use crate::lexicon::Token;
 use crate::offsets::Span;
 
 pub mod bounds;
+pub mod check;
 pub mod numeral;
+mod respectively;
 mod scan;
 mod subject;
 pub mod units;
@@ -113,6 +118,9 @@ pub enum FigureValue {
     Date(String),
     /// A range `[low, high]`.
     Range([f64; 2]),
+    /// A range of dates or times, each end as [`FigureValue::Date`] writes
+    /// it: `["--01", "--10"]`, `["2019", "2021"]`, `["08:00", "12:00"]`.
+    DateRange([String; 2]),
 }
 
 /// One figure found in the text.
@@ -120,6 +128,9 @@ pub enum FigureValue {
 pub struct Figure {
     /// Where it is in the original input.
     pub span: Span,
+    /// Clean byte range (internal).
+    #[serde(skip)]
+    pub clean: Range<usize>,
     /// The figure as cleaned: numeral, marker and unit, spaces removed.
     pub surface: String,
     /// What it states.
@@ -136,8 +147,8 @@ pub struct Figure {
     pub sentence: Option<u32>,
     /// Index of its article.
     pub article: Option<u32>,
-    /// For dates printed without a year (or with 今年/去年): the full date
-    /// with the year taken from the page, e.g. `2021-06-10`.
+    /// For dates printed without a year (or with 今年/去年), when the text
+    /// states its own year: the full date, e.g. `2021-06-10`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resolved: Option<String>,
     /// True when `resolved` carries a year that is not printed with the date.
@@ -152,18 +163,48 @@ pub fn scan(cleaned: &Cleaned, layout: &Layout) -> Vec<Figure> {
 /// Scans the clean text for figures, using jieba's tags (clean byte offsets,
 /// in text order) to name subjects. `tokens` may be empty.
 pub fn scan_tagged(cleaned: &Cleaned, layout: &Layout, tokens: &[Token]) -> Vec<Figure> {
+    scan_with_persons(cleaned, layout, tokens, &[])
+}
+
+/// [`scan_tagged`], with the clean byte ranges of the persons the entity
+/// stage found (in text order): a subject never reaches back over a name.
+pub fn scan_with_persons(
+    cleaned: &Cleaned,
+    layout: &Layout,
+    tokens: &[Token],
+    persons: &[Range<usize>],
+) -> Vec<Figure> {
     let text = &cleaned.text;
     let raws = find_raw(text);
-    let page_year = page_year(&raws);
+    let page_year = stated_year(text, &raws);
+    let ctx = subject::Ctx {
+        text,
+        tokens,
+        persons,
+    };
+    let sentences: Vec<Option<usize>> = raws.iter().map(|r| layout.sentence_at(r.start)).collect();
+    let mut subjects: Vec<Option<String>> = raws
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let prev_end = if k > 0 { raws[k - 1].end } else { 0 };
+            let next = raws.get(k + 1);
+            // A figure broken over a blank line (20\n\n天) spans two sentences.
+            let clean = |x: Option<usize>| x.map(|x| layout.sentences[x].clean.clone());
+            let first = clean(sentences[k]).map_or(0, |s| s.start);
+            let last =
+                clean(layout.sentence_at(r.end.saturating_sub(1))).map_or(text.len(), |s| s.end);
+            let sentence = first..last.max(r.end);
+            subject::subject(&ctx, r, prev_end, next, sentence)
+        })
+        .collect();
+    respectively::pair(&ctx, &raws, &mut subjects);
     let mut out = Vec::with_capacity(raws.len());
-    for (k, r) in raws.iter().enumerate() {
-        let prev_end = if k > 0 { raws[k - 1].end } else { 0 };
-        let next_start = raws.get(k + 1).map_or(text.len(), |n| n.start);
-        let subject = subject::subject(text, r, prev_end, next_start, tokens);
+    for ((r, subject), sentence) in raws.iter().zip(subjects).zip(sentences) {
         let (resolved, inferred) = resolve_date(r, page_year);
-        let sentence = layout.sentence_at(r.start);
         out.push(Figure {
             span: cleaned.span(r.start, r.end),
+            clean: r.start..r.end,
             surface: r.surface(text),
             kind: r.kind,
             value: r.value.clone(),
@@ -183,16 +224,26 @@ pub fn scan_tagged(cleaned: &Cleaned, layout: &Layout, tokens: &[Token]) -> Vec<
     out
 }
 
-/// The year of issue: the latest four-digit year printed in a date.
-fn page_year(raws: &[RawFigure]) -> Option<i32> {
-    raws.iter()
-        .filter(|r| r.kind == FigureKind::Date)
-        .filter_map(|r| match &r.value {
-            FigureValue::Date(d) if !d.starts_with('-') => d.get(..4)?.parse::<i32>().ok(),
-            _ => None,
-        })
-        .filter(|y| (1900..=2100).contains(y))
-        .max()
+/// The year the text says it is written in, if it says so: `今年是2021年`,
+/// `今年（2021年）`, or a dated masthead or dateline, a full date followed
+/// by its weekday (`2021年6月10日 星期四`). Another figure's year is never
+/// taken for it: a page that mentions 2016 and a 2025 target says nothing
+/// of its own year.
+fn stated_year(text: &str, raws: &[RawFigure]) -> Option<i32> {
+    raws.iter().find_map(|r| {
+        let FigureValue::Date(d) = &r.value else {
+            return None;
+        };
+        let year = d.get(..4)?.parse::<i32>().ok()?;
+        let before = text[..r.start].trim_end_matches([' ', '\u{3000}']);
+        let after = text[r.end..].trim_start_matches([' ', '\u{3000}']);
+        let this_year = ["今年是", "今年为", "今年（", "今年("]
+            .iter()
+            .any(|w| before.ends_with(w))
+            && d.len() == 4;
+        let dateline = d.len() == 10 && ["星期", "周", "礼拜"].iter().any(|w| after.starts_with(w));
+        (this_year || dateline).then_some(year)
+    })
 }
 
 /// The full date of a date figure printed without a year.

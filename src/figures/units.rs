@@ -77,6 +77,8 @@ pub static UNITS: &[Unit] = &[
     k("個百分点", P),
     k("百分點", P),
     k("百分点", P),
+    k("个基点", P),
+    k("基点", P),
     u("成", UnitClass::Tenths),
     u("折", UnitClass::Discount),
     // Money (万元 and 亿元 are read by the numeral itself: 1000万 then 元).
@@ -106,6 +108,8 @@ pub static UNITS: &[Unit] = &[
     k("奈拉", M),
     k("泰铢", M),
     k("比特币", M),
+    k("$", M),
+    m("＄", "$", 1.0),
     k("个比特币", M),
     // Dates and times.
     u("年", UnitClass::Year),
@@ -121,6 +125,7 @@ pub static UNITS: &[Unit] = &[
     k("个月", D),
     k("周年", D),
     k("季度", D),
+    k("个季度", D),
     k("周", D),
     k("个星期", D),
     k("星期", D),
@@ -185,8 +190,10 @@ pub static UNITS: &[Unit] = &[
     k("m", Q),
     k("t", Q),
     k("两", Q),
-    k("周岁", Q),
-    k("岁", Q),
+    // Ages are lengths of time (53岁; 年过九旬 → 9 旬).
+    k("周岁", D),
+    k("岁", D),
+    k("旬", D),
     // Counts: measure words.
     k("人次", C),
     k("户次", C),
@@ -273,8 +280,79 @@ pub static UNITS: &[Unit] = &[
     k("包", C),
     k("盒", C),
     k("辆次", C),
+    // "X大": 三大运营商, 第一大庙.
+    k("大", C),
+    // Tallies: 9死24伤, 2胜3负.
+    k("死", C),
+    k("伤", C),
+    k("胜", C),
+    k("负", C),
     k("余", C),
 ];
+
+/// Verbs before a number that bound it (超过300人, 不到两天): outside the
+/// figure's surface, recorded as its approximation, and never the end of a
+/// subject.
+pub static BOUND_VERBS: &[&str] = &[
+    "超过",
+    "突破",
+    "不到",
+    "不足",
+    "将近",
+    "接近",
+    "大约",
+    "不少于",
+    "不低于",
+    "至少",
+    "不超过",
+    "高达",
+    "多达",
+    "超",
+];
+
+/// Words that make a clause about money: an amount in 万 or 亿 printed
+/// there without a unit is money (资产规模只有10亿, 派奖1.52亿).
+pub static MONEY_WORDS: &[&str] = &[
+    "资产",
+    "资金",
+    "收入",
+    "营收",
+    "利润",
+    "净利",
+    "投资",
+    "融资",
+    "奖",
+    "金额",
+    "销售额",
+    "成交额",
+    "交易额",
+    "市值",
+    "估值",
+    "预算",
+    "票房",
+    "身价",
+    "工资",
+    "薪",
+    "罚",
+    "赔",
+    "税",
+    "存款",
+    "贷款",
+    "债",
+    "捐",
+    "款",
+    "钱",
+    "价",
+    "费",
+    "元",
+];
+
+/// 块 as money (三块, 1万块。): at the end of a phrase, not before a noun.
+pub static KUAI: Unit = m("块", "块", 1.0);
+
+/// 平, a draw in a sports tally (2胜3平3负); only after 胜, since 200平 is
+/// an area in square metres.
+pub static DRAW: Unit = k("平", C);
 
 /// [`UNITS`] by first character, longest first: one hash lookup per call.
 static UNITS_BY_FIRST: LazyLock<HashMap<char, Vec<&'static Unit>>> = LazyLock::new(|| {
@@ -389,6 +467,7 @@ pub static NOT_FIGURES: &[&str] = &[
     "两岸",
     "两会",
     "两学一做",
+    "二代",
     "三严三实",
     "四个意识",
     "四个自信",
@@ -424,6 +503,13 @@ pub static NOT_FIGURES: &[&str] = &[
 
 /// Words after 第N that make it part of a name, not a rank (第四党支部).
 pub static NAME_AFTER_ORDINAL: &[&str] = &[
+    // Numbered courts and titles: 第一中级人民法院, 第一巡回法庭, 第一夫人.
+    "中级人民法院",
+    "人民法院",
+    "法院",
+    "巡回法庭",
+    "法庭",
+    "夫人",
     "党支部",
     "支部",
     "党小组",

@@ -2,6 +2,7 @@
 // app, wait for the engine, run the sample, and record CSP violations.
 import { serve, launch, OUT } from "./harness.mjs";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
 
 /** Console noise that is not a defect: files other helpers add at merge time. */
 const BENIGN = [/sw-bridge\.js/, /manifest\.webmanifest/, /icons\//, /Failed to load resource: the server responded with a status of 404/];
@@ -63,6 +64,13 @@ export async function shot(page, name, opts = {}) {
   const path = join(OUT, `${name}.png`);
   await page.screenshot({ path, ...opts });
   return path;
+}
+
+/** Clicks, waits for the download it starts; its file name and bytes. */
+export async function downloaded(page, click) {
+  const [dl] = await Promise.all([page.waitForEvent("download"), click()]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
 }
 
 /** Selects a tab by its data-tab name. */

@@ -3,14 +3,7 @@
 // (BOM, CRLF, RFC 4180 quoting, formula-injection guard).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { openApp, waitReady, runSample, tab } from "./app.mjs";
-
-async function downloaded(page, click) {
-  const [dl] = await Promise.all([page.waitForEvent("download"), click()]);
-  const path = await dl.path();
-  return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
-}
+import { openApp, waitReady, runSample, tab, downloaded } from "./app.mjs";
 
 test("export: figures CSV and report JSON", { timeout: 120_000 }, async () => {
   const app = await openApp();

@@ -50,8 +50,8 @@ function report() {
       { span: s2, article: 0 },
     ],
     entities: [
-      { type: "PER", text: "王小明", aliases: ["小明"], count: 2, mentions: [{ span: span("王小明"), text: "王小明", sentence: null, article: 0 }, { span: span("王小明", 1), text: "王小明", sentence: 1, article: 0 }] },
-      { type: "LOC", text: "𠀀城县", aliases: [], count: 1, mentions: [{ span: span("𠀀城县"), text: "𠀀城县", sentence: 0, article: 0 }] },
+      { type: "PER", text: "王小明", aliases: ["小明"], count: 2, confidence: 0.93, mentions: [{ span: span("王小明"), text: "王小明", sentence: null, article: 0 }, { span: span("王小明", 1), text: "王小明", sentence: 1, article: 0 }] },
+      { type: "LOC", text: "𠀀城县", aliases: [], count: 1, confidence: 0.31, mentions: [{ span: span("𠀀城县"), text: "𠀀城县", sentence: 0, article: 0 }] },
     ],
     figures: [
       { span: span("约1.8万吨"), surface: "约1.8万吨", kind: "quantity", value: 18000, unit: "吨", approx: "约", subject: "粮食产量", sentence: 0, article: 0 },
@@ -84,9 +84,14 @@ test("views: newer report fields appear; spans land on the right characters", { 
 
     await tab(page, "entities");
     const ent = await page.$$eval('[data-table="entities"] tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
-    assert.deepEqual(ent[0].slice(1, 4), ["王小明", "小明", "2"]);
+    assert.deepEqual(ent[0].slice(1, 5), ["王小明", "小明", "2", "93%"]);
     await page.selectOption('[data-table-wrap="entities"] select[data-filter="type"]', "LOC");
     assert.equal(await page.locator('[data-table="entities"] tbody tr').count(), 1);
+    // The tagger was unsure of this one: the row is dimmed and marked for checking.
+    const low = page.locator('[data-table="entities"] tbody tr.low-confidence');
+    assert.equal(await low.count(), 1);
+    assert.match(await low.textContent(), /待核 31%/);
+    await shot(page, "v-entities-confidence");
 
     await tab(page, "figures");
     const fig = await page.$$eval('[data-table="figures"] tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));

@@ -346,3 +346,154 @@ fn cn2an_values_and_refusals() {
     assert!(accepted.is_empty(), "strict mode accepted {accepted:?}");
     assert!(rate >= 0.98, "cn2an pass rate {rate:.4} below 0.98");
 }
+
+/// The subjects of the figures of `text`, by surface.
+fn subjects(text: &str) -> Vec<(String, Option<String>)> {
+    seed::ANALYZER
+        .analyze(text, &wenxi::Options::default())
+        .figures
+        .into_iter()
+        .map(|f| (f.surface, f.subject))
+        .collect()
+}
+
+fn subject_of(text: &str, surface: &str) -> Option<String> {
+    let all = subjects(text);
+    all.iter()
+        .find(|(s, _)| s == surface)
+        .unwrap_or_else(|| panic!("{surface} not found in {text}: {all:?}"))
+        .1
+        .clone()
+}
+
+#[test]
+fn respectively_pairs_each_figure_with_its_item() {
+    let t = "今年前两个月，青州市外贸稳中有升，其中对德国、法国出口分别增长12%和2.5倍。";
+    assert_eq!(subject_of(t, "12%").as_deref(), Some("德国出口增长"));
+    assert_eq!(subject_of(t, "2.5倍").as_deref(), Some("法国出口增长"));
+    let t = "甲、乙、丙三家公司的营收分别为5亿元、3亿元和2亿元。";
+    assert_eq!(subject_of(t, "3亿元").as_deref(), Some("乙公司营收"));
+}
+
+#[test]
+fn subjects_stay_in_their_clause_and_start_with_content() {
+    let t = "截至目前，共发现隐患320处，已整改305处，整改率为95.3%。";
+    assert_eq!(subject_of(t, "320处").as_deref(), Some("发现隐患"));
+    assert_eq!(subject_of(t, "305处").as_deref(), Some("整改"));
+    assert_eq!(subject_of(t, "95.3%").as_deref(), Some("整改率"));
+    // The noun a figure qualifies through 的; no adverb at either end.
+    let t = "虽然距离5亿元的目标仍有1200万元的差距，但仍创新高。";
+    assert_eq!(subject_of(t, "5亿元").as_deref(), Some("目标"));
+    assert_eq!(subject_of(t, "1200万元").as_deref(), Some("差距"));
+    // A date's subject is what happened then, without the part of the day.
+    let t = "2023年12月5日上午，青山区举行了颁奖仪式。";
+    let s = subject_of(t, "2023年12月5日").unwrap_or_default();
+    assert!(s.starts_with("青山区"), "{s}");
+}
+
+#[test]
+fn subjects_never_swallow_names_or_bylines() {
+    let t = "■本报记者 周晓川\n\n通讯员张丽 全市共排查隐患56处，整改到位51处。";
+    for (surface, s) in subjects(t) {
+        let s = s.unwrap_or_default();
+        assert!(
+            !s.contains("周晓川") && !s.contains("张丽"),
+            "{surface}: {s}"
+        );
+    }
+    // Empty rather than wrong: nothing in the clause says what 12个 counts.
+    assert_eq!(subject_of("他答道：“12个。”", "12个"), None);
+}
+
+use wenxi::figures::check::{CheckKind, CheckStatus};
+
+/// The checks of `text`: kind, status, and the surfaces of the figures.
+fn checks(text: &str) -> Vec<(CheckKind, CheckStatus, Vec<String>)> {
+    let r = seed::ANALYZER.analyze(text, &wenxi::Options::default());
+    r.checks
+        .iter()
+        .map(|c| {
+            let surfaces = c
+                .figures
+                .iter()
+                .map(|&i| r.figures[i as usize].surface.clone())
+                .collect();
+            (c.kind, c.status, surfaces)
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_pages_rectification_rate_is_consistent() {
+    let r = seed::seed_report();
+    let c = r
+        .checks
+        .iter()
+        .find(|c| c.kind == CheckKind::Rate)
+        .expect("a rate check on the seed page");
+    assert_eq!(c.status, CheckStatus::Consistent);
+    let surfaces: Vec<&str> = c
+        .figures
+        .iter()
+        .map(|&i| r.figures[i as usize].surface.as_str())
+        .collect();
+    assert_eq!(surfaces, ["98%", "4761件", "4858件"]);
+    assert_eq!(c.computed, 98.0033);
+    // The span runs from the total to the rate, in the original text.
+    let units: Vec<u16> = seed::SEED.encode_utf16().collect();
+    let text = String::from_utf16(&units[c.span.start as usize..c.span.end as usize]).unwrap();
+    assert!(
+        text.starts_with("4858件") && text.ends_with("98%"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_inconsistent_rate_and_sum_are_flagged() {
+    use CheckStatus::*;
+    let c = checks("今年共受理投诉620件，已办结598件，办结率为99%。");
+    assert_eq!(
+        c,
+        [(
+            CheckKind::Rate,
+            Inconsistent,
+            vec!["99%".into(), "598件".into(), "620件".into()]
+        )]
+    );
+    let c = checks("本次评选出一等奖3名、二等奖6名、三等奖10名，共计20名。");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!((c[0].0, c[0].1), (CheckKind::Sum, Inconsistent));
+    // The same list adding up, and growth stated both ways.
+    let c = checks("本次评选出一等奖3名、二等奖6名、三等奖11名，共计20名。");
+    assert_eq!((c[0].0, c[0].1), (CheckKind::Sum, Consistent));
+    let c = checks("该县粮食产量从2.5亿斤增长到2.8亿斤，增长12%。");
+    assert_eq!(
+        c,
+        [(
+            CheckKind::Growth,
+            Consistent,
+            vec!["12%".into(), "2.5亿斤".into(), "2.8亿斤".into()]
+        )]
+    );
+    let c = checks("今年完成投资5.2亿元，比去年的4亿元增长30%。");
+    assert_eq!((c[0].0, c[0].1), (CheckKind::Growth, Consistent));
+    let c = checks("其中女职工120人，男职工180人，共有职工300人，女职工占40%。");
+    assert!(c.iter().all(|x| x.1 == Consistent), "{c:?}");
+}
+
+#[test]
+fn look_alikes_are_left_alone() {
+    // Parts after 其中 that may overlap (党员 who are women and young).
+    let c = checks("全镇共有党员300名，其中女党员120名，青年党员200名。");
+    assert!(c.iter().all(|x| x.1 != CheckStatus::Inconsistent), "{c:?}");
+    // A rate beside counts of other things.
+    assert!(checks("全县有企业120家，新增就业岗位80个，就业率为95%。").is_empty());
+    // An approximate count: the rate cannot be decided.
+    let c = checks("发现问题300余件，已整改290件，整改率为97%。");
+    assert!(c.iter().all(|x| x.1 == CheckStatus::Uncheckable), "{c:?}");
+    // A breakdown after 其中 closed by 合计: the total before 其中 is no part.
+    let c = checks("园区现有企业60家，其中规上企业35家、高新技术企业25家，合计60家。");
+    assert!(c.iter().all(|x| x.1 != CheckStatus::Inconsistent), "{c:?}");
+    // A target, not a change between two stated values.
+    assert!(checks("去年营收5亿元，今年力争达到6亿元，增长目标为15%。").is_empty());
+}

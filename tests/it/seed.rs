@@ -49,7 +49,7 @@ fn seed_figure_4858_points_at_original_text() {
 fn seed_report_serializes_with_version() {
     let r = seed_report();
     let json = serde_json::to_value(&r).unwrap();
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     assert!(json["entities"].as_array().unwrap().len() > 5);
     assert!(json["figures"].as_array().unwrap().len() > 20);
     assert!(r.stats.sentences > 50);

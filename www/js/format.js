@@ -9,7 +9,7 @@ export function figureValue(f) {
   const v = f.value;
   const num = (n) => fmt(n, { maximumFractionDigits: 2 });
   if (v == null) return "";
-  if (Array.isArray(v)) return `${num(v[0])}–${num(v[1])}`;
+  if (Array.isArray(v)) return typeof v[0] === "string" ? `${v[0]} – ${v[1]}` : `${num(v[0])}–${num(v[1])}`;
   if (typeof v === "string") return v;
   if (f.kind === "percent") return `${num(v)}%`;
   if (f.kind === "money") return `${num(v)} 元`;

@@ -4,14 +4,19 @@ import { h, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { createTable } from "./table.js";
 import { figureValue, shownValue, figureSortKey, approxText, articleTitle, sentenceText, oneLine, kindLabel } from "../format.js";
+import { checksSection } from "./checks.js";
 
 const KINDS = ["count", "percent", "money", "date", "time", "duration", "ordinal", "range", "quantity"];
 const CONTEXT = 80;
 
-/** CSV keeps numbers as numbers (spreadsheets compute with them); ranges as "low-high". */
+/**
+ * CSV keeps numbers as numbers (spreadsheets compute with them); ranges of
+ * numbers as "low-high", ranges of dates and times as ISO intervals "a/b".
+ */
 const figureCsv = (f) => {
   const v = f.resolved ?? f.value;
-  return Array.isArray(v) ? `${v[0]}-${v[1]}` : v;
+  if (!Array.isArray(v)) return v;
+  return typeof v[0] === "string" ? `${v[0]}/${v[1]}` : `${v[0]}-${v[1]}`;
 };
 
 /** The value, marked when it was inferred from context (`inferred: true`). */
@@ -86,6 +91,6 @@ export function render(container, report, ctx) {
     search: (f) => [f.surface, f.subject, f.unit, shownValue(f), context(f)].join(" "),
     onRowClick: (f) => ctx.highlight([f.span], { label: f.surface }),
   });
-  replace(container, table.el);
+  replace(container, checksSection(report, ctx), table.el);
   return table;
 }

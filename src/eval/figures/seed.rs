@@ -1,4 +1,4 @@
-//! `wenxi eval figures`: figures against the seed gold (`seed-gold.json`).
+//! Figures against the seed page's gold (`seed-gold.json`).
 //!
 //! The gold gives each figure as `surface` + 1-based `line`, not as a span.
 //! [`locate`] turns that into a span of the original text: it takes the
@@ -11,22 +11,19 @@
 //! column-interleaved `6月10日` on line 91), the gold's `raw` form is tried
 //! the same way; a gold figure that still cannot be located counts as a miss.
 //!
-//! A predicted figure matches a gold figure when their spans overlap, their
-//! kinds are equal and their values are equal (dates and times as strings;
-//! numbers exactly or within 1e-6 relative; ranges end by end). Matching is
-//! one-to-one, in gold order.
+//! A predicted figure matches a gold figure as [`super::value_matches`] and
+//! overlapping spans say. Matching is one-to-one, in gold order.
 //!
 //! Subject accuracy is computed over every gold figure of kind count,
 //! percent or money (an unmatched one counts as wrong). A subject is right
 //! when, after removing spaces and quote marks, it equals the gold subject
 //! or one contains the other. The exact-match rate is printed too.
 
-use std::fmt;
-
 use serde::Deserialize;
 
-use super::{Counts, Scores};
-use crate::figures::{Figure, FigureValue};
+use super::{find_match, new_eval, value_text, FigureEval};
+use crate::eval::Counts;
+use crate::figures::Figure;
 use crate::offsets::Span;
 use crate::Analyzer;
 
@@ -62,69 +59,6 @@ pub struct GoldFigure {
     /// The printed form where it differs from the surface.
     #[serde(default)]
     pub raw: Option<String>,
-}
-
-/// The result of one evaluation.
-#[derive(Debug, Clone, Default)]
-pub struct FigureEval {
-    /// Precision, recall and F1, overall and per kind.
-    pub scores: Scores,
-    /// Gold count/percent/money figures whose subject is right (containment rule).
-    pub subject_right: usize,
-    /// Of those, subjects equal to the gold after normalisation.
-    pub subject_exact: usize,
-    /// Gold count/percent/money figures.
-    pub subject_total: usize,
-    /// Gold figures that could not be located in the page.
-    pub unlocated: Vec<String>,
-    /// Gold figures not matched: `line surface (kind value)`.
-    pub missed: Vec<String>,
-    /// Predicted figures not matched.
-    pub spurious: Vec<String>,
-    /// Subjects judged wrong: `surface: predicted | gold`.
-    pub wrong_subjects: Vec<String>,
-}
-
-impl FigureEval {
-    /// Subject accuracy under the containment rule.
-    pub fn subject_accuracy(&self) -> f64 {
-        if self.subject_total == 0 {
-            0.0
-        } else {
-            self.subject_right as f64 / self.subject_total as f64
-        }
-    }
-}
-
-impl fmt::Display for FigureEval {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.scores)?;
-        writeln!(
-            f,
-            "subject (count/percent/money): {}/{} = {:.4} right (equal or containing); {} exact",
-            self.subject_right,
-            self.subject_total,
-            self.subject_accuracy(),
-            self.subject_exact
-        )?;
-        if !self.unlocated.is_empty() {
-            writeln!(
-                f,
-                "gold not located in the page: {}",
-                self.unlocated.join("; ")
-            )?;
-        }
-        for m in &self.missed {
-            writeln!(f, "missed: {m}")?;
-        }
-        for s in &self.spurious {
-            writeln!(f, "spurious: {s}")?;
-        }
-        for s in &self.wrong_subjects {
-            writeln!(f, "subject: {s}")?;
-        }
-        Ok(())
-    }
 }
 
 /// Finds the original span of `surface` printed at 1-based `line` of `page`;
@@ -163,23 +97,6 @@ pub fn locate(page: &str, line: usize, surface: &str, nth: usize) -> Option<Span
     None
 }
 
-/// True when a predicted value equals a gold value.
-pub fn value_matches(pred: &FigureValue, gold: &serde_json::Value) -> bool {
-    let close = |a: f64, b: f64| a == b || (a - b).abs() <= 1e-6 * a.abs().max(b.abs());
-    match (pred, gold) {
-        (FigureValue::Number(a), serde_json::Value::Number(b)) => {
-            b.as_f64().is_some_and(|b| close(*a, b))
-        }
-        (FigureValue::Date(a), serde_json::Value::String(b)) => a == b,
-        (FigureValue::Range([lo, hi]), serde_json::Value::Array(b)) => {
-            b.len() == 2
-                && b[0].as_f64().is_some_and(|x| close(*lo, x))
-                && b[1].as_f64().is_some_and(|x| close(*hi, x))
-        }
-        _ => false,
-    }
-}
-
 /// Normalises a subject for comparison: no spaces, no quote marks.
 fn norm_subject(s: &str) -> String {
     s.chars()
@@ -193,22 +110,9 @@ pub fn subject_matches(pred: &str, gold: &str) -> bool {
     !p.is_empty() && !g.is_empty() && (p.contains(&g) || g.contains(&p))
 }
 
-fn value_text(v: &FigureValue) -> String {
-    match v {
-        FigureValue::Number(x) => format!("{x}"),
-        FigureValue::Date(s) => s.clone(),
-        FigureValue::Range([a, b]) => format!("[{a}, {b}]"),
-    }
-}
-
 /// Scores `figures` (found in `page`) against `gold`.
 pub fn score(gold: &Gold, page: &str, figures: &[Figure]) -> FigureEval {
-    let mut ev = FigureEval::default();
-    for k in [
-        "count", "percent", "money", "date", "time", "duration", "ordinal", "range", "quantity",
-    ] {
-        ev.scores.per_class.insert(k.into(), Counts::default());
-    }
+    let mut ev = new_eval();
     let mut used = vec![false; figures.len()];
     for (gi, g) in gold.figures.iter().enumerate() {
         let nth = gold.figures[..gi]
@@ -236,12 +140,7 @@ pub fn score(gold: &Gold, page: &str, figures: &[Figure]) -> FigureEval {
             ));
             continue;
         };
-        let hit = figures.iter().enumerate().position(|(pi, p)| {
-            !used[pi]
-                && p.span.overlaps(&span)
-                && p.kind.name() == g.kind
-                && value_matches(&p.value, &g.value)
-        });
+        let hit = find_match(figures, &used, &span, &g.kind, &g.value);
         match hit {
             Some(pi) => {
                 used[pi] = true;
