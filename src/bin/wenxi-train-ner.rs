@@ -47,16 +47,22 @@ use wenxi::entities::train::{
 use wenxi::eval::Scores;
 use wenxi::Analyzer;
 
+/// jieba's tokens of `text`, segment by segment, as the tagger reads them.
+fn tokens_of(analyzer: &Analyzer, text: &str) -> Vec<wenxi::lexicon::Token> {
+    let mut tokens = Vec::new();
+    for seg in wenxi::entities::segments(text) {
+        analyzer.lexicon().tag_into(text, seg, &mut tokens);
+    }
+    tokens
+}
+
 /// Exact-span scores of the bare tagger (no rules, no cleaning) on a gold jsonl file.
 fn score(analyzer: &Analyzer, model: &Model, gold: &str) -> Result<Scores, String> {
     let mut scores = Scores::default();
     for line in gold.lines().filter(|l| !l.trim().is_empty()) {
         let g: wenxi::eval::ner::GoldLine =
             serde_json::from_str(line).map_err(|e| e.to_string())?;
-        let mut tokens = Vec::new();
-        for seg in wenxi::entities::segments(&g.text) {
-            analyzer.lexicon().tag_into(&g.text, seg, &mut tokens);
-        }
+        let tokens = tokens_of(analyzer, &g.text);
         let pred: HashSet<(usize, usize, String)> = wenxi::entities::tag(model, &g.text, &tokens)
             .into_iter()
             .map(|m| {
@@ -87,10 +93,7 @@ fn calibrate(analyzer: &Analyzer, model: &Model, gold: &str) -> Result<(f32, f64
     for line in gold.lines().filter(|l| !l.trim().is_empty()) {
         let g: wenxi::eval::ner::GoldLine =
             serde_json::from_str(line).map_err(|e| e.to_string())?;
-        let mut tokens = Vec::new();
-        for seg in wenxi::entities::segments(&g.text) {
-            analyzer.lexicon().tag_into(&g.text, seg, &mut tokens);
-        }
+        let tokens = tokens_of(analyzer, &g.text);
         let text = g.text.clone();
         let gold: HashSet<(usize, usize, String)> = g.gold().into_iter().collect();
         let per_temp: Vec<Vec<(wenxi::entities::RawMention, f32)>> = models
