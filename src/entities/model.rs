@@ -159,6 +159,9 @@ pub fn viterbi<S: Score>(emissions: &[[S; LABELS]], trans: &[S], out: &mut Vec<u
 pub struct Model {
     mask: u32,
     temperature: f64,
+    /// `exp(-d / temperature)` for integer score gaps `d`, so that the
+    /// confidence needs no `exp` per char (see [`Model::confidence`]).
+    exp_gap: Vec<f64>,
     trans: Vec<i64>,
     rows: Vec<u64>,
 }
@@ -202,6 +205,7 @@ impl Model {
         Ok(Model {
             mask: (rows - 1) as u32,
             temperature,
+            exp_gap: exp_gaps(temperature),
             trans,
             rows: padded,
         })
@@ -210,6 +214,7 @@ impl Model {
     /// A copy with another temperature (what the trainer calibrates).
     pub fn with_temperature(mut self, temperature: f64) -> Model {
         self.temperature = temperature;
+        self.exp_gap = exp_gaps(temperature);
         self
     }
 
@@ -274,11 +279,12 @@ impl Model {
                 row
             })
             .collect();
+        let gap = |d: i64| self.exp_gap.get(d as usize).copied().unwrap_or(0.0);
         let em: Vec<[f64; LABELS]> = emissions
             .iter()
             .map(|e| {
                 let m = e.iter().copied().max().unwrap_or(0);
-                e.map(|x| ((x - m) as f64 / self.temperature).exp())
+                e.map(|x| gap(m - x))
             })
             .collect();
         // Scaled forward (alpha[i] sums to 1; norm[i] is the scale).
@@ -332,4 +338,11 @@ impl Model {
             })
             .collect()
     }
+}
+
+/// `exp(-d / temperature)` for the gaps `d` that matter: past 40
+/// temperatures the factor is below 1e-17 and counts as 0.
+fn exp_gaps(temperature: f64) -> Vec<f64> {
+    let n = (temperature * 40.0).ceil().clamp(1.0, 1e6) as usize;
+    (0..=n).map(|d| (-(d as f64) / temperature).exp()).collect()
 }
