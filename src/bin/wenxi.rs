@@ -91,11 +91,8 @@ fn run() -> Result<(), String> {
             match what.as_str() {
                 "ner" => eval_ner(&mut parser),
                 "figures" => {
-                    let gold = parser
-                        .value()
-                        .map_err(|_| format!("eval {what} needs a gold file\n{USAGE}"))?
-                        .string()
-                        .map_err(|e| e.to_string())?;
+                    let gold = string_value(&mut parser)
+                        .map_err(|_| format!("eval {what} needs a gold file\n{USAGE}"))?;
                     eval_figures(&Analyzer::embedded(), gold, &mut parser)
                 }
                 other => Err(format!("unknown eval task {other:?}\n{USAGE}")),

@@ -275,15 +275,12 @@ pub fn flags(chars: &[char], out: &mut Vec<Flags>) {
     out.resize(chars.len(), 0);
     let g = gazetteer();
     let text: String = chars.iter().collect();
-    // Byte offset -> char index.
+    // Byte offset -> char index (only char boundaries are read).
     let mut at = vec![0u32; text.len() + 1];
-    let mut ci = 0u32;
-    for (b, c) in text.char_indices() {
-        at[b] = ci;
-        ci += 1;
-        let _ = c;
+    for (ci, (b, _)) in text.char_indices().enumerate() {
+        at[b] = ci as u32;
     }
-    at[text.len()] = ci;
+    at[text.len()] = chars.len() as u32;
     for m in g.ac.find_overlapping_iter(&text) {
         let (s, e) = (at[m.start()] as usize, at[m.end()] as usize);
         let shift = 4 * g.classes[m.pattern().as_usize()] as u32;

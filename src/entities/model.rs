@@ -162,6 +162,9 @@ pub struct Model {
     /// `exp(-d / temperature)` for integer score gaps `d`, so that the
     /// confidence needs no `exp` per char (see [`Model::confidence`]).
     exp_gap: Vec<f64>,
+    /// `exp(trans / temperature)` of the allowed moves (0 for the others),
+    /// rows `from` (`LABELS` is start), for [`Model::confidence`].
+    exp_trans: Vec<[f64; LABELS]>,
     trans: Vec<i64>,
     rows: Vec<u64>,
 }
@@ -202,26 +205,33 @@ impl Model {
                 u64::from_le_bytes(r)
             })
             .collect();
-        Ok(Model {
+        let model = Model {
             mask: (rows - 1) as u32,
             temperature,
-            exp_gap: exp_gaps(temperature),
+            exp_gap: Vec::new(),
+            exp_trans: Vec::new(),
             trans,
             rows: padded,
-        })
+        };
+        Ok(model.with_temperature(temperature))
     }
 
     /// A copy with another temperature (what the trainer calibrates).
     pub fn with_temperature(mut self, temperature: f64) -> Model {
         self.temperature = temperature;
         self.exp_gap = exp_gaps(temperature);
+        self.exp_trans = (0..=LABELS)
+            .map(|from| {
+                let mut row = [0f64; LABELS];
+                for (to, x) in row.iter_mut().enumerate() {
+                    if allowed(from, to) {
+                        *x = (self.trans[from * LABELS + to] as f64 / temperature).exp();
+                    }
+                }
+                row
+            })
+            .collect();
         self
-    }
-
-    /// Labels the chars whose features are `feats` (`FEATURES` per char).
-    pub fn decode(&self, feats: &[u32], out: &mut Vec<u8>) {
-        let emissions = self.emissions(feats);
-        viterbi(&emissions, &self.trans, out);
     }
 
     /// The transition scores, `trans[from * LABELS + to]` (`from == LABELS` is start).
@@ -268,17 +278,7 @@ impl Model {
         if n == 0 || spans.is_empty() {
             return vec![0.0; spans.len()];
         }
-        let tp: Vec<[f64; LABELS]> = (0..=LABELS)
-            .map(|from| {
-                let mut row = [0f64; LABELS];
-                for (to, x) in row.iter_mut().enumerate() {
-                    if allowed(from, to) {
-                        *x = (self.trans[from * LABELS + to] as f64 / self.temperature).exp();
-                    }
-                }
-                row
-            })
-            .collect();
+        let tp = &self.exp_trans;
         let gap = |d: i64| self.exp_gap.get(d as usize).copied().unwrap_or(0.0);
         let em: Vec<[f64; LABELS]> = emissions
             .iter()

@@ -1209,53 +1209,53 @@ const ZONE_SUFFIXES: &[&str] = &[
 /// of local government in China). The name must open with a place the
 /// tagger's words or the gazetteer know, so a bare `开发区` stays generic.
 fn zones(text: &str, tokens: &[Token]) -> Vec<RawMention> {
+    // Every suffix ends in `区`: one pass over those, longest suffix first.
     let mut out = Vec::new();
-    for sfx in ZONE_SUFFIXES {
-        for (at, _) in text.match_indices(sfx) {
-            let end = at + sfx.len();
-            if out.iter().any(|m: &RawMention| m.start < end && at < m.end) {
-                continue; // a longer suffix (`综合实验区`) took it
-            }
-            // Walk left over the words before the suffix.
-            let mut k = tokens.partition_point(|t| (t.end as usize) <= at);
-            let mut start = None;
-            let mut chars = 0;
-            while k > 0 {
-                k -= 1;
-                let t = tokens[k];
-                let w = &text[t.range()];
-                if (t.end as usize) > at || !ideographs(w) {
-                    if (t.end as usize) > at && (t.start as usize) < at {
-                        break; // the suffix starts inside a word
-                    }
-                    if (t.end as usize) > at {
-                        continue;
-                    }
-                    break;
-                }
-                chars += w.chars().count();
-                if chars > 14
-                    || !matches!(
-                        t.pos,
-                        "n" | "vn" | "ns" | "nz" | "j" | "l" | "nt" | "x" | "an"
-                    )
-                {
-                    break;
-                }
-                if t.pos == "ns" || super::gazetteer::is_place(w) {
-                    start = Some(t.start as usize);
-                }
-            }
-            if let Some(s) = start {
-                out.push(RawMention {
-                    start: s,
-                    end,
-                    kind: EntityType::Place,
-                });
-            }
+    for (z, _) in text.match_indices('区') {
+        let end = z + '区'.len_utf8();
+        let named = ZONE_SUFFIXES
+            .iter()
+            .filter(|s| text[..end].ends_with(**s))
+            .find_map(|s| zone_name_start(text, tokens, end - s.len()));
+        if let Some(start) = named {
+            out.push(RawMention {
+                start,
+                end,
+                kind: EntityType::Place,
+            });
         }
     }
     out
+}
+
+/// Where the name of a zone whose suffix starts at `at` begins: the
+/// leftmost place among the name words (nouns, places, short forms) right
+/// before it, at most 14 chars back; `None` when no place opens it or the
+/// suffix starts inside a word.
+fn zone_name_start(text: &str, tokens: &[Token], at: usize) -> Option<usize> {
+    let k = tokens.partition_point(|t| (t.end as usize) <= at);
+    if tokens.get(k).is_some_and(|t| (t.start as usize) < at) {
+        return None;
+    }
+    let mut start = None;
+    let mut chars = 0;
+    for t in tokens[..k].iter().rev() {
+        let w = &text[t.range()];
+        chars += w.chars().count();
+        if !ideographs(w)
+            || chars > 14
+            || !matches!(
+                t.pos,
+                "n" | "vn" | "ns" | "nz" | "j" | "l" | "nt" | "x" | "an"
+            )
+        {
+            break;
+        }
+        if t.pos == "ns" || super::gazetteer::is_place(w) {
+            start = Some(t.start as usize);
+        }
+    }
+    start
 }
 
 /// `中部地区`, `西部地区`: a region named by its direction is a place.
@@ -1503,9 +1503,13 @@ pub fn refine(
     }
     let mut out: Vec<RawMention> = out
         .into_iter()
-        .flat_map(|m| split_mention(text, tokens, m, r))
-        .flatten()
-        .filter(|m| keep(text, tokens, m, r))
+        .flat_map(|m| {
+            // A piece the split changed is judged again; the others were.
+            split_mention(text, tokens, m, r)
+                .into_iter()
+                .flatten()
+                .filter(move |p| *p == m || keep(text, tokens, p, r))
+        })
         .collect();
     if r.on(Rule::ShortForms) {
         short_forms(text, tokens, &mut out, &taken);
