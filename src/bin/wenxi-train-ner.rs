@@ -128,6 +128,7 @@ fn calibrate(analyzer: &Analyzer, model: &Model, gold: &str) -> Result<(f32, f64
         sum / scored.len().max(1) as f64
     };
     let best = (0..TEMPS.len())
+        .filter(|&t| loss(t).is_finite())
         .min_by(|&a, &b| loss(a).total_cmp(&loss(b)))
         .unwrap_or(5);
     Ok((TEMPS[best], loss(best)))

@@ -42,7 +42,7 @@ fn place_class(name: &str) -> Option<u8> {
 
 /// Class of [`ORG_TAILS`].
 const ORG_TAIL: u8 = 5;
-/// Class of [`PERSON_TITLES`].
+/// Class of the person titles ([`super::rules::TITLES`] and [`OTHER_TITLES`]).
 const TITLE: u8 = 6;
 
 /// Last words of organisation names.
@@ -134,24 +134,12 @@ pub const ORG_TAILS: &[&str] = &[
     "网站",
 ];
 
-/// Titles and forms of address that stand before or after a person's name.
-pub const PERSON_TITLES: &[&str] = &[
-    "书记",
-    "副书记",
-    "主任",
-    "副主任",
-    "委员",
-    "常委",
-    "院长",
-    "局长",
-    "部长",
+/// Titles and forms of address beyond the job titles the rules know
+/// ([`super::rules::TITLES`]); both together are the title class.
+pub const OTHER_TITLES: &[&str] = &[
     "厅长",
     "处长",
     "科长",
-    "组长",
-    "队长",
-    "主席",
-    "副主席",
     "总理",
     "副总理",
     "总统",
@@ -162,27 +150,13 @@ pub const PERSON_TITLES: &[&str] = &[
     "总书记",
     "国务卿",
     "省长",
-    "市长",
-    "县长",
-    "区长",
-    "镇长",
     "乡长",
-    "村长",
-    "所长",
-    "站长",
-    "经理",
-    "总经理",
-    "董事长",
     "总裁",
-    "馆长",
-    "校长",
     "教授",
     "副教授",
     "研究员",
     "博士",
     "院士",
-    "记者",
-    "通讯员",
     "编辑",
     "主编",
     "教练",
@@ -244,7 +218,8 @@ fn gazetteer() -> &'static Gazetteer {
             })
             .collect();
         words.extend(ORG_TAILS.iter().map(|&w| (w, ORG_TAIL)));
-        words.extend(PERSON_TITLES.iter().map(|&w| (w, TITLE)));
+        let titles = super::rules::TITLES.iter().chain(OTHER_TITLES);
+        words.extend(titles.map(|&w| (w, TITLE)));
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(words.iter().map(|w| w.0))

@@ -220,12 +220,20 @@ impl Model {
     pub fn with_temperature(mut self, temperature: f64) -> Model {
         self.temperature = temperature;
         self.exp_gap = exp_gaps(temperature);
+        // Every path takes one move per char, so a constant taken off every
+        // move cancels out; taking off the largest keeps exp() finite.
+        let top = (0..=LABELS)
+            .flat_map(|f| (0..LABELS).map(move |t| (f, t)))
+            .filter(|&(f, t)| allowed(f, t))
+            .map(|(f, t)| self.trans[f * LABELS + t])
+            .max()
+            .unwrap_or(0);
         self.exp_trans = (0..=LABELS)
             .map(|from| {
                 let mut row = [0f64; LABELS];
                 for (to, x) in row.iter_mut().enumerate() {
                     if allowed(from, to) {
-                        *x = (self.trans[from * LABELS + to] as f64 / temperature).exp();
+                        *x = ((self.trans[from * LABELS + to] - top) as f64 / temperature).exp();
                     }
                 }
                 row

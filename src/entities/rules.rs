@@ -252,7 +252,7 @@ const NOT_BODIES: &[&str] = &[
 ];
 
 /// Job titles: a Party unit before them is read as part of the title.
-const TITLES: &[&str] = &[
+pub(super) const TITLES: &[&str] = &[
     "书记",
     "副书记",
     "主任",
