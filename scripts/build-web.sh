@@ -27,7 +27,7 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ];
 fi
 
 log "compiling the library to wasm"
-cargo build --lib --release --target wasm32-unknown-unknown
+cargo build --lib --release --no-default-features --target wasm32-unknown-unknown
 rm -rf www/pkg.tmp && mkdir -p www/pkg.tmp
 wasm-bindgen --target web --no-typescript --out-dir www/pkg.tmp target/wasm32-unknown-unknown/release/wenxi.wasm
 log "optimising with wasm-opt (npm binaryen)"

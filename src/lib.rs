@@ -24,6 +24,7 @@ pub mod decode;
 pub mod digest;
 pub mod entities;
 pub mod error;
+#[cfg(feature = "tools")]
 pub mod eval;
 pub mod figures;
 pub mod layout;

@@ -42,7 +42,7 @@ fn place_class(name: &str) -> Option<u8> {
 
 /// Class of [`ORG_TAILS`].
 const ORG_TAIL: u8 = 5;
-/// Class of the person titles ([`super::rules::TITLES`] and [`OTHER_TITLES`]).
+/// Class of the person titles ([`super::rules::lists::TITLES`] and [`OTHER_TITLES`]).
 const TITLE: u8 = 6;
 
 /// Last words of organisation names.
@@ -135,7 +135,7 @@ pub const ORG_TAILS: &[&str] = &[
 ];
 
 /// Titles and forms of address beyond the job titles the rules know
-/// ([`super::rules::TITLES`]); both together are the title class.
+/// ([`super::rules::lists::TITLES`]); both together are the title class.
 pub const OTHER_TITLES: &[&str] = &[
     "厅长",
     "处长",
@@ -218,7 +218,7 @@ fn gazetteer() -> &'static Gazetteer {
             })
             .collect();
         words.extend(ORG_TAILS.iter().map(|&w| (w, ORG_TAIL)));
-        let titles = super::rules::TITLES.iter().chain(OTHER_TITLES);
+        let titles = super::rules::lists::TITLES.iter().chain(OTHER_TITLES);
         words.extend(titles.map(|&w| (w, TITLE)));
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)

@@ -25,7 +25,7 @@ pub mod model;
 pub mod rules;
 #[cfg(test)]
 mod tests;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "tools", not(target_arch = "wasm32")))]
 pub mod train;
 
 use features::Word;

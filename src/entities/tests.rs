@@ -45,7 +45,7 @@ fn embedded_model_reads() {
     assert!(model::Model::from_bytes(b"not a model").is_err());
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "tools", not(target_arch = "wasm32")))]
 #[test]
 fn pfr_lines_get_the_gold_conventions() {
     use super::train::parse_pfr_line;
@@ -94,6 +94,7 @@ fn aliases_of_bodies_and_places() {
     assert!(!is_alias(Person, "张", "张争"));
 }
 
+#[cfg(all(feature = "tools", not(target_arch = "wasm32")))]
 #[test]
 fn common_words_are_what_jieba_calls_names_and_pfr_does_not() {
     let dict = "阳光 3451 nr\n江泽民 100 nr\n东南 10 ns\n麦田 133 nr\n上市 50 ns\n";
@@ -106,6 +107,7 @@ fn common_words_are_what_jieba_calls_names_and_pfr_does_not() {
     assert_eq!(super::train::common_words(dict, &tags), "阳光\n麦田\n");
 }
 
+#[cfg(all(feature = "tools", not(target_arch = "wasm32")))]
 #[test]
 fn person_names_are_what_jieba_calls_common_words_and_pfr_names() {
     let dict = "桥本 131 n\n轮流 694 n\n国强 20 nr\n王 9 n\n";

@@ -11,7 +11,7 @@
 
 use super::features::{extract, FEATURES};
 use super::model::{label, viterbi, LABELS, MAGIC};
-use super::rules::{PAIR_CHARS, PLACE_ABBR};
+use super::rules::lists::{PAIR_CHARS, PLACE_ABBR};
 use super::EntityType;
 use crate::lexicon::{Lexicon, Token};
 

@@ -28,13 +28,12 @@ use super::{EntityType, RawMention};
 use crate::lexicon::Token;
 
 mod keep;
-mod lists;
+pub(in crate::entities) mod lists;
 mod orgs;
 mod places;
 
 use keep::*;
 use lists::*;
-pub(in crate::entities) use lists::{PAIR_CHARS, PLACE_ABBR, TITLES};
 use orgs::*;
 use places::*;
 
