@@ -20,16 +20,44 @@ const USAGE: &str = "usage:
   wenxi eval figures GOLD.json [GOLD.json] [--text PAGE]
                                           figures against the seed gold (page: seeds/<source>)
                                           and/or news-format gold (items with text and figures);
-                                          two files print side by side";
+                                          two files print side by side
+  wenxi --help | -h, wenxi COMMAND --help   this help
+  wenxi --version | -V                    the version
+
+A FILE of - reads standard input. Errors go to standard error; exit status:
+0 done, 1 an input could not be read or analysed, 2 a wrong command line.";
 
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+        Err(Failure::Usage(e)) => {
+            eprintln!("wenxi: {e}\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Input(e)) => {
             eprintln!("wenxi: {e}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Why a command failed; each kind has its exit code.
+enum Failure {
+    /// The command line is wrong (exit 2, usage printed).
+    Usage(String),
+    /// An input could not be read or analysed (exit 1).
+    Input(String),
+}
+
+impl From<String> for Failure {
+    fn from(e: String) -> Failure {
+        Failure::Input(e)
+    }
+}
+
+/// A command-line mistake.
+fn usage(e: impl Into<String>) -> Failure {
+    Failure::Usage(e.into())
 }
 
 struct AnalyzeArgs {
@@ -40,7 +68,7 @@ struct AnalyzeArgs {
     clean_text: bool,
 }
 
-fn run() -> Result<(), String> {
+fn run() -> Result<(), Failure> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_env();
     let command = match parser.next().map_err(|e| e.to_string())? {
@@ -49,7 +77,11 @@ fn run() -> Result<(), String> {
             println!("{USAGE}");
             return Ok(());
         }
-        Some(other) => return Err(format!("{}\n{USAGE}", other.unexpected())),
+        Some(Long("version")) | Some(Short('V')) => {
+            println!("wenxi {}", env!("CARGO_PKG_VERSION"));
+            return Ok(());
+        }
+        Some(other) => return Err(usage(other.unexpected().to_string())),
     };
     match command.as_str() {
         "analyze" => {
@@ -62,6 +94,10 @@ fn run() -> Result<(), String> {
             };
             while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
                 match arg {
+                    Long("help") | Short('h') => {
+                        println!("{USAGE}");
+                        return Ok(());
+                    }
                     Long("jsonl") => a.jsonl = true,
                     Long("pretty") => a.pretty = true,
                     Long("clean-text") => a.clean_text = true,
@@ -77,7 +113,7 @@ fn run() -> Result<(), String> {
                     Value(v) if a.path.is_none() => {
                         a.path = Some(v.string().map_err(|e| e.to_string())?)
                     }
-                    other => return Err(format!("{}\n{USAGE}", other.unexpected())),
+                    other => return Err(usage(other.unexpected().to_string())),
                 }
             }
             analyze(a)
@@ -85,20 +121,24 @@ fn run() -> Result<(), String> {
         "eval" => {
             let what = parser
                 .value()
-                .map_err(|_| format!("eval needs a task (ner or figures)\n{USAGE}"))?
+                .map_err(|_| usage("eval needs a task (ner or figures)"))?
                 .string()
                 .map_err(|e| e.to_string())?;
             match what.as_str() {
+                "--help" | "-h" => {
+                    println!("{USAGE}");
+                    Ok(())
+                }
                 "ner" => eval_ner(&mut parser),
                 "figures" => {
                     let gold = string_value(&mut parser)
-                        .map_err(|_| format!("eval {what} needs a gold file\n{USAGE}"))?;
+                        .map_err(|_| usage(format!("eval {what} needs a gold file")))?;
                     eval_figures(&Analyzer::embedded(), gold, &mut parser)
                 }
-                other => Err(format!("unknown eval task {other:?}\n{USAGE}")),
+                other => Err(usage(format!("unknown eval task {other:?}"))),
             }
         }
-        other => Err(format!("unknown command {other:?}\n{USAGE}")),
+        other => Err(usage(format!("unknown command {other:?}"))),
     }
 }
 
@@ -122,7 +162,7 @@ fn seed_page_path(source: &str) -> String {
 /// `wenxi eval ner [--model FILE] [--no-rules] [--without-rule NAME]... [--errors N] [--show N] [--seed SEED_GOLD] GOLD.jsonl...`:
 /// the span files' scores side by side, then each file's most frequent
 /// missed and wrong strings per type, then the seed page's found and wrong.
-fn eval_ner(parser: &mut lexopt::Parser) -> Result<(), String> {
+fn eval_ner(parser: &mut lexopt::Parser) -> Result<(), Failure> {
     use lexopt::prelude::*;
     let mut analyzer = Analyzer::embedded();
     let mut rules = wenxi::entities::RuleSet::ALL;
@@ -151,6 +191,10 @@ fn eval_ner(parser: &mut lexopt::Parser) -> Result<(), String> {
                     .parse()
                     .map_err(|e| format!("--errors: {e}"))?
             }
+            Long("help") | Short('h') => {
+                println!("{USAGE}");
+                return Ok(());
+            }
             Long("seed") => seed = Some(string_value(parser)?),
             Long("show") => {
                 show = string_value(parser)?
@@ -158,11 +202,11 @@ fn eval_ner(parser: &mut lexopt::Parser) -> Result<(), String> {
                     .map_err(|e| format!("--show: {e}"))?
             }
             Value(v) => files.push(v.string().map_err(|e| e.to_string())?),
-            other => return Err(format!("{}\n{USAGE}", other.unexpected())),
+            other => return Err(usage(other.unexpected().to_string())),
         }
     }
     if files.is_empty() && seed.is_none() {
-        return Err(format!("eval ner needs a gold file\n{USAGE}"));
+        return Err(usage("eval ner needs a gold file"));
     }
     let analyzer = analyzer.with_entity_rules(rules);
     let mut evals = Vec::new();
@@ -220,7 +264,7 @@ fn eval_figures(
     analyzer: &Analyzer,
     first: String,
     parser: &mut lexopt::Parser,
-) -> Result<(), String> {
+) -> Result<(), Failure> {
     use lexopt::prelude::*;
     use wenxi::eval::figures::{self as ef, GoldFormat};
     let mut page_path: Option<String> = None;
@@ -229,7 +273,7 @@ fn eval_figures(
         match arg {
             Long("text") => page_path = Some(string_value(parser)?),
             Value(v) => golds.push(v.string().map_err(|e| e.to_string())?),
-            other => return Err(format!("{}\n{USAGE}", other.unexpected())),
+            other => return Err(usage(other.unexpected().to_string())),
         }
     }
     let mut evals = Vec::new();
@@ -277,7 +321,7 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
     }
 }
 
-fn analyze(a: AnalyzeArgs) -> Result<(), String> {
+fn analyze(a: AnalyzeArgs) -> Result<(), Failure> {
     let analyzer = Analyzer::embedded();
     let options = Options {
         include_clean_text: a.clean_text,
@@ -311,11 +355,9 @@ fn analyze(a: AnalyzeArgs) -> Result<(), String> {
             serde_json::to_writer(&mut out, &obj).map_err(|e| e.to_string())?;
             writeln!(out).map_err(|e| e.to_string())?;
         }
-        return out.flush().map_err(|e| e.to_string());
+        return Ok(out.flush().map_err(|e| e.to_string())?);
     }
-    let path = a
-        .path
-        .ok_or_else(|| format!("analyze needs a FILE or -\n{USAGE}"))?;
+    let path = a.path.ok_or_else(|| usage("analyze needs a FILE or -"))?;
     let bytes = read_input(&path)?;
     let name = (path != "-").then_some(path.as_str());
     let decoded = wenxi::decode::decode_file(&bytes, name, a.encoding.as_deref())
@@ -329,5 +371,6 @@ fn analyze(a: AnalyzeArgs) -> Result<(), String> {
     res.map_err(|e| e.to_string())?;
     writeln!(out)
         .and_then(|_| out.flush())
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    Ok(())
 }

@@ -370,6 +370,48 @@ fn cli_refuses_bad_files_with_a_message_and_non_zero_exit() {
 }
 
 #[test]
+fn cli_answers_help_and_version_and_exits_2_on_a_wrong_command_line() {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["analyze", "--help"],
+        &["eval", "--help"],
+        &["eval", "ner", "--help"],
+    ] {
+        let out = wenxi(args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).starts_with("usage:"),
+            "{args:?}"
+        );
+    }
+    let out = wenxi(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("wenxi {}", env!("CARGO_PKG_VERSION"))
+    );
+    for args in [
+        &["frobnicate"][..],
+        &["analyze", "--frob"],
+        &["analyze"],
+        &["eval", "ner"],
+    ] {
+        let out = wenxi(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("usage:"),
+            "{args:?}"
+        );
+    }
+    // An input that cannot be read is exit 1, without the usage.
+    let out = wenxi(&["analyze", "tests/data/intake/no-such-file.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("usage:"));
+}
+
+#[test]
 fn cli_reads_a_docx_and_a_gb18030_file_by_name() {
     for file in [
         "tests/data/intake/seed.docx",
