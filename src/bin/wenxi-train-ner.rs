@@ -42,7 +42,7 @@ use std::time::Instant;
 use wenxi::entities::model::Model;
 use wenxi::entities::train::{
     common_words, examples, export_weights, export_weights_at, mean_weights, parse_cluener_line,
-    parse_pfr_line, parse_spans_line, person_names, Labelled, PfrTags, Trainer,
+    parse_pfr_line, parse_spans_line, person_names, Example, Labelled, PfrTags, Trainer, Weights,
 };
 use wenxi::eval::Scores;
 use wenxi::Analyzer;
@@ -173,7 +173,20 @@ fn read_lines(
     Ok(())
 }
 
-fn run() -> Result<(), String> {
+/// The command line.
+struct Args {
+    bits: u32,
+    epochs: usize,
+    prune: i8,
+    runs: usize,
+    out: String,
+    pfr: Option<String>,
+    spans: Vec<String>,
+    cluener: Vec<String>,
+    devs: Vec<String>,
+}
+
+fn parse_args() -> Result<Args, String> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_env();
     let (mut bits, mut epochs, mut prune, mut runs) = (19u32, 10usize, 8i8, 3usize);
@@ -199,14 +212,27 @@ fn run() -> Result<(), String> {
             "usage: wenxi-train-ner [--spans TRAIN.jsonl]... [--pfr PFR_199801.utf8.txt] [--cluener TRAIN.json]... [--bits N] [--epochs N] [--runs N] [--prune N] [--dev GOLD.jsonl]... OUT.model".into(),
         );
     };
-    let out = out.as_str();
-    let analyzer = Analyzer::embedded();
-    let t0 = Instant::now();
+    Ok(Args {
+        bits,
+        epochs,
+        prune,
+        runs,
+        out,
+        pfr,
+        spans,
+        cluener,
+        devs,
+    })
+}
+
+/// The labelled documents of the span, CLUENER and PFR files, and the PFR
+/// corpus's text (empty without one).
+fn read_docs(a: &Args) -> Result<(Vec<Labelled>, String), String> {
     let mut docs = Vec::new();
-    for path in &spans {
+    for path in &a.spans {
         read_lines(path, parse_spans_line, &mut docs)?;
     }
-    for path in &cluener {
+    for path in &a.cluener {
         let mut kept = Vec::new();
         read_lines(
             path,
@@ -221,7 +247,7 @@ fn run() -> Result<(), String> {
         );
         docs.extend(kept);
     }
-    let corpus = match &pfr {
+    let corpus = match &a.pfr {
         Some(path) => std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?,
         None => String::new(),
     };
@@ -231,6 +257,58 @@ fn run() -> Result<(), String> {
             .filter(|l| !l.trim().is_empty())
             .map(parse_pfr_line),
     );
+    Ok((docs, corpus))
+}
+
+/// Trains `a.runs` models on differently shuffled data; each run's averaged
+/// weights, scored on the dev files when there are some.
+fn train_runs(
+    a: &Args,
+    analyzer: &Analyzer,
+    data: &[Example],
+    golds: &[String],
+    t0: Instant,
+) -> Result<Vec<Weights>, String> {
+    let chars: usize = data.iter().map(|e| e.labels.len()).sum();
+    let mut averaged = Vec::new();
+    for run in 0..a.runs.max(1) {
+        let mut trainer = Trainer::new(a.bits);
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut seed = 0x2545_F491_4F6C_DD1Du64 ^ (run as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        for epoch in 1..=a.epochs {
+            // Fisher-Yates with xorshift: deterministic shuffles.
+            for i in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(i, (seed % (i as u64 + 1)) as usize);
+            }
+            let errors = trainer.epoch(data, &order);
+            eprintln!(
+                "run {run} epoch {epoch}: {errors} char errors ({:.3}%), {:.1?}",
+                100.0 * errors as f64 / chars as f64,
+                t0.elapsed()
+            );
+        }
+        let weights = trainer.averaged();
+        if !golds.is_empty() {
+            let bytes = export_weights(a.bits, &weights.0, &weights.1, a.prune);
+            let model = Model::from_bytes(&bytes).map_err(|e| e.0.to_string())?;
+            for (d, gold) in a.devs.iter().zip(golds) {
+                eprint!("run {run}, {d}:\n{}", score(analyzer, &model, gold)?);
+            }
+        }
+        averaged.push(weights);
+    }
+    Ok(averaged)
+}
+
+fn run() -> Result<(), String> {
+    let a = parse_args()?;
+    let out = a.out.as_str();
+    let analyzer = Analyzer::embedded();
+    let t0 = Instant::now();
+    let (docs, corpus) = read_docs(&a)?;
     let mut data = Vec::new();
     for doc in &docs {
         examples(analyzer.lexicon(), doc, &mut data);
@@ -241,40 +319,13 @@ fn run() -> Result<(), String> {
         data.len(),
         t0.elapsed()
     );
-    let golds = devs
+    let golds = a
+        .devs
         .iter()
         .map(|d| std::fs::read_to_string(d).map_err(|e| format!("{d}: {e}")))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut averaged = Vec::new();
-    for run in 0..runs.max(1) {
-        let mut trainer = Trainer::new(bits);
-        let mut order: Vec<usize> = (0..data.len()).collect();
-        let mut seed = 0x2545_F491_4F6C_DD1Du64 ^ (run as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        for epoch in 1..=epochs {
-            // Fisher-Yates with xorshift: deterministic shuffles.
-            for i in (1..order.len()).rev() {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                order.swap(i, (seed % (i as u64 + 1)) as usize);
-            }
-            let errors = trainer.epoch(&data, &order);
-            eprintln!(
-                "run {run} epoch {epoch}: {errors} char errors ({:.3}%), {:.1?}",
-                100.0 * errors as f64 / chars as f64,
-                t0.elapsed()
-            );
-        }
-        let weights = trainer.averaged();
-        if !golds.is_empty() {
-            let bytes = export_weights(bits, &weights.0, &weights.1, prune);
-            let model = Model::from_bytes(&bytes).map_err(|e| e.0.to_string())?;
-            for (d, gold) in devs.iter().zip(&golds) {
-                eprint!("run {run}, {d}:\n{}", score(&analyzer, &model, gold)?);
-            }
-        }
-        averaged.push(weights);
-    }
+    let averaged = train_runs(&a, &analyzer, &data, &golds, t0)?;
+    let (bits, prune) = (a.bits, a.prune);
     let (w, t) = mean_weights(&averaged);
     let mut bytes = export_weights(bits, &w, &t, prune);
     if let Some(gold) = golds.first() {
@@ -282,13 +333,13 @@ fn run() -> Result<(), String> {
         let (temperature, loss) = calibrate(&analyzer, &model, gold)?;
         eprintln!(
             "temperature {temperature} (log loss {loss:.4} on {})",
-            devs[0]
+            a.devs[0]
         );
         bytes = export_weights_at(bits, &w, &t, prune, temperature);
     }
     if !golds.is_empty() {
         let model = Model::from_bytes(&bytes).map_err(|e| e.0.to_string())?;
-        for (d, gold) in devs.iter().zip(&golds) {
+        for (d, gold) in a.devs.iter().zip(&golds) {
             eprint!(
                 "mean of {} runs, {d}:\n{}",
                 averaged.len(),
@@ -298,7 +349,7 @@ fn run() -> Result<(), String> {
     }
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
-    if pfr.is_none() {
+    if a.pfr.is_none() {
         return Ok(());
     }
     let tags = PfrTags::count(&corpus);

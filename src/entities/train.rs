@@ -221,9 +221,11 @@ fn compound_surname(w: &str) -> bool {
     )
 }
 
-/// Parses one PFR line (`id/m  word/tag  [w/t  w/t]nt ...`) into labelled text.
-pub fn parse_pfr_line(line: &str) -> Labelled {
-    // Items: (word, tag, group index or usize::MAX, group tag).
+/// A PFR word: its text, tag and bracket group (`usize::MAX` for none).
+type PfrItem<'a> = (&'a str, &'a str, usize);
+
+/// The words of a PFR line and its bracket groups (`[w/t w/t]nt`: item range and tag).
+fn pfr_items(line: &str) -> (Vec<PfrItem<'_>>, Vec<(usize, usize, &str)>) {
     let mut items: Vec<(&str, &str, usize)> = Vec::new();
     let mut groups: Vec<(usize, usize, &str)> = Vec::new(); // item range + tag
     let mut open: Option<usize> = None;
@@ -260,6 +262,44 @@ pub fn parse_pfr_line(line: &str) -> Labelled {
             it.2 = g;
         }
     }
+    (items, groups)
+}
+
+/// The places of a PFR `[...]ns` group `s..e`: chains of places are separate
+/// places (`南京市鼓楼区`, `临颍县王岗镇滕寺村`); generic tails (`地区`,
+/// `高原`) are dropped.
+fn place_group_spans(
+    items: &[PfrItem<'_>],
+    starts: &[usize],
+    s: usize,
+    e: usize,
+    spans: &mut Vec<(usize, usize, EntityType)>,
+) {
+    let place = |x: &(&str, &str, usize)| x.1 == "ns" || (x.1 == "j" && PAIR_CHARS.contains(x.0));
+    let last = (s..e).rev().find(|&k| place(&items[k]));
+    match last {
+        Some(l) => {
+            for k in s..l {
+                if place(&items[k]) {
+                    spans.push((starts[k], starts[k + 1], EntityType::Place));
+                }
+            }
+            let generic = items[l + 1..e].iter().all(|x| GENERIC_TAILS.contains(&x.0));
+            let end = if generic { l + 1 } else { e };
+            if items[l].1 == "j" && items[l].0.chars().count() == 2 && end == l + 1 {
+                spans.push((starts[l], starts[l] + 1, EntityType::Place));
+                spans.push((starts[l] + 1, starts[l] + 2, EntityType::Place));
+            } else {
+                spans.push((starts[l], starts[end], EntityType::Place));
+            }
+        }
+        None => spans.push((starts[s], starts[e], EntityType::Place)),
+    }
+}
+
+/// Parses one PFR line (`id/m  word/tag  [w/t  w/t]nt ...`) into labelled text.
+pub fn parse_pfr_line(line: &str) -> Labelled {
+    let (items, groups) = pfr_items(line);
     // Char offset of each item.
     let mut text = String::new();
     let mut starts = Vec::with_capacity(items.len() + 1);
@@ -292,32 +332,7 @@ pub fn parse_pfr_line(line: &str) -> Labelled {
                     continue;
                 }
                 "ns" => {
-                    // Chains of places are separate places (`南京市鼓楼区`,
-                    // `临颍县王岗镇滕寺村`); generic tails (`地区`, `高原`) are dropped.
-                    let place = |x: &(&str, &str, usize)| {
-                        x.1 == "ns" || (x.1 == "j" && PAIR_CHARS.contains(x.0))
-                    };
-                    let last = (s..e).rev().find(|&k| place(&items[k]));
-                    match last {
-                        Some(l) => {
-                            for k in s..l {
-                                if place(&items[k]) {
-                                    spans.push((starts[k], starts[k + 1], EntityType::Place));
-                                }
-                            }
-                            let generic =
-                                items[l + 1..e].iter().all(|x| GENERIC_TAILS.contains(&x.0));
-                            let end = if generic { l + 1 } else { e };
-                            if items[l].1 == "j" && items[l].0.chars().count() == 2 && end == l + 1
-                            {
-                                spans.push((starts[l], starts[l] + 1, EntityType::Place));
-                                spans.push((starts[l] + 1, starts[l] + 2, EntityType::Place));
-                            } else {
-                                spans.push((starts[l], starts[end], EntityType::Place));
-                            }
-                        }
-                        None => spans.push((starts[s], starts[e], EntityType::Place)),
-                    }
+                    place_group_spans(&items, &starts, s, e, &mut spans);
                     i = e;
                     continue;
                 }
