@@ -3,7 +3,7 @@
 #   make test    run every test: Rust unit + integration tests, then the browser tests
 PORT ?= 8000
 
-.PHONY: serve test web rust-test browser-test bench eval fuzz
+.PHONY: serve test lint web rust-test browser-test bench eval fuzz
 SHARED ?= ../shared/data
 
 serve: web
@@ -13,7 +13,12 @@ serve: web
 web:
 	scripts/build-web.sh
 
-test: rust-test browser-test
+test: lint rust-test browser-test
+
+# Formatting and clippy (no warning, no function over 120 lines: clippy.toml).
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
 
 rust-test:
 	cargo test --all-targets

@@ -271,7 +271,12 @@ pub fn bounds(text: &str) -> Vec<Bound> {
         }
         k += 1;
     }
-    // Join a lower and an upper bound that follow each other.
+    join(text, single)
+}
+
+/// Joins a lower and an upper bound that follow each other (`大于10小于20`);
+/// of overlapping readings keeps the first.
+fn join(text: &str, single: Vec<Bound>) -> Vec<Bound> {
     let mut out: Vec<Bound> = Vec::new();
     for b in single {
         if let Some(a) = out.last_mut() {

@@ -578,36 +578,7 @@ fn eval_units(toks: &[Tok], f: &mut Flags) -> Option<f64> {
                 zero_digit_pending = false;
             }
             Tok::Big(b) => {
-                let own = seg + cur.map_or(0.0, |c| c.0);
-                let mut x = own;
-                let mut scale = b;
-                if own == 0.0 {
-                    // 万万 = 亿: the part before takes the unit again.
-                    let (v, s) = parts.pop()?;
-                    if !matches!(prev, Some(Tok::Big(_)) | Some(Tok::Approx(_))) {
-                        return None;
-                    }
-                    x = v;
-                    scale = s * b;
-                    if s * b > 1e16 {
-                        return None;
-                    }
-                } else {
-                    while let Some(&(v, s)) = parts.last() {
-                        if s < b {
-                            x += v;
-                            parts.pop();
-                        } else {
-                            break;
-                        }
-                    }
-                    if let Some(&(_, s)) = parts.last() {
-                        if s == b {
-                            return None;
-                        }
-                    }
-                }
-                parts.push((x * b, scale));
+                apply_big_unit(&mut parts, seg + cur.map_or(0.0, |c| c.0), b, prev)?;
                 seg = 0.0;
                 cur = None;
                 last_small = 0.0;
@@ -639,6 +610,43 @@ fn eval_units(toks: &[Tok], f: &mut Flags) -> Option<f64> {
         }
     }
     Some(parts.iter().map(|p| p.0).sum::<f64>() + seg)
+}
+
+/// Applies a big unit `b` (万, 亿) to the integer `own` before it since the
+/// last big unit: the smaller parts before join it (`三亿五千万`), and a
+/// bare repeat multiplies the part before (万万 = 亿). `None` when the
+/// numeral is malformed (a unit twice in a row at one scale).
+fn apply_big_unit(parts: &mut Vec<(f64, f64)>, own: f64, b: f64, prev: Option<Tok>) -> Option<()> {
+    let mut x = own;
+    let mut scale = b;
+    if own == 0.0 {
+        // 万万 = 亿: the part before takes the unit again.
+        let (v, s) = parts.pop()?;
+        if !matches!(prev, Some(Tok::Big(_)) | Some(Tok::Approx(_))) {
+            return None;
+        }
+        x = v;
+        scale = s * b;
+        if s * b > 1e16 {
+            return None;
+        }
+    } else {
+        while let Some(&(v, s)) = parts.last() {
+            if s < b {
+                x += v;
+                parts.pop();
+            } else {
+                break;
+            }
+        }
+        if let Some(&(_, s)) = parts.last() {
+            if s == b {
+                return None;
+            }
+        }
+    }
+    parts.push((x * b, scale));
+    Some(())
 }
 
 /// The unit right before the last token, if the last token is a digit.
