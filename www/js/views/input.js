@@ -74,8 +74,8 @@ export function mount(app) {
 
   // Typing or pasting: the file line says when the box no longer holds the file.
   on(textarea, "input", () => {
-    if (last && !last.edited && !holdsFile()) {
-      last.edited = true;
+    if (last && last.edited === holdsFile()) {
+      last.edited = !holdsFile();
       renderInfo();
     }
   });
