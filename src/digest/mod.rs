@@ -119,7 +119,7 @@ pub struct DigestInput<'a> {
 pub fn digest(input: DigestInput<'_>, lexicon: &Lexicon, options: DigestOptions) -> Digest {
     let tokens = input.tokens;
     let mut vocab = keywords::Vocab::new(&input.cleaned.text, tokens, lexicon);
-    let evidence = summary::Evidence::new(input);
+    let evidence = summary::Evidence::new(input, lexicon);
     let mut articles = Vec::with_capacity(input.layout.articles.len());
     let mut parts = Vec::with_capacity(input.layout.articles.len());
     let mut pool = Vec::new();

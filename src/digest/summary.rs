@@ -27,6 +27,7 @@ use rustc_hash::FxHashSet;
 use super::keywords::{pagerank, Ranked, Vocab};
 use super::DigestInput;
 use crate::layout::{Article, Sentence, SentenceKind};
+use crate::lexicon::Lexicon;
 use crate::offsets::Span;
 
 /// Sentences that enter the TextRank graph of one summary.
@@ -52,22 +53,27 @@ const SHORT_PENALTY: f64 = 0.1;
 /// Share of a chosen sentence's terms that makes a new sentence redundant.
 const REDUNDANT: f64 = 0.7;
 
-/// Per-sentence evidence from the entity and figure stages.
+/// Per-sentence evidence from the entity and figure stages, and which
+/// sentences continue a line a column break cut elsewhere on the page.
 #[derive(Debug, Clone, Default)]
 pub struct Evidence {
     /// Entity mentions per sentence.
     entities: Vec<u16>,
     /// Figures per sentence.
     figures: Vec<u16>,
+    /// Per sentence: true when it continues a cut line (see [`continuations`]).
+    continues: Vec<bool>,
 }
 
 impl Evidence {
-    /// Counts mentions and figures per sentence.
-    pub fn new(input: DigestInput<'_>) -> Evidence {
+    /// Counts mentions and figures per sentence and finds the continuations
+    /// of cut lines (`lexicon` tells words).
+    pub fn new(input: DigestInput<'_>, lexicon: &Lexicon) -> Evidence {
         let n = input.layout.sentences.len();
         let mut ev = Evidence {
             entities: vec![0; n],
             figures: vec![0; n],
+            continues: continuations(input, lexicon),
         };
         for m in input.mentions {
             if let Some(i) = input.layout.sentence_at(m.start) {
@@ -80,6 +86,11 @@ impl Evidence {
             }
         }
         ev
+    }
+
+    /// True when sentence `i` continues a line a column break cut elsewhere.
+    pub fn continues(&self, i: usize) -> bool {
+        self.continues.get(i).copied().unwrap_or(false)
     }
 
     fn bonus(&self, sentence: usize) -> f64 {
@@ -214,6 +225,79 @@ pub fn starts_mid_phrase(input: DigestInput<'_>, i: usize) -> bool {
     cjk >= SHORT || !own_line
 }
 
+/// Per sentence of the page: true when it opens a line with the rest of a
+/// word a column break cut at the end of another line, anywhere on the page
+/// (OCR reads the columns out of order): a line ends `…做` or `…为深`
+/// without a final stop, and a line starts `好违法用地…` or `入贯彻落实…`,
+/// where `做好` and `深入` are words of the dictionary while the line's
+/// first character stands alone as a token (and is not a preposition,
+/// conjunction, adverb or pronoun, which open sentences: 为, 在). Such a
+/// sentence starts mid-phrase and is never picked for a summary.
+pub fn continuations(input: DigestInput<'_>, lexicon: &Lexicon) -> Vec<bool> {
+    let text = input.cleaned.text.as_str();
+    let sentences = &input.layout.sentences;
+    let starts_line = |s: &Sentence| {
+        let before = text[..s.clean.start].trim_end_matches([' ', '\t', '\u{3000}']);
+        before.is_empty() || before.ends_with('\n')
+    };
+    // The last ideograph of every body line cut without a final stop.
+    let mut tails: Vec<char> = sentences
+        .iter()
+        .filter(|s| s.kind == SentenceKind::Body)
+        .filter_map(|s| {
+            let st = text[s.clean.clone()].trim_end();
+            let last = st.chars().next_back()?;
+            let ends_line = text[s.clean.end..]
+                .trim_start_matches([' ', '\t', '\u{3000}'])
+                .starts_with('\n');
+            (ends_line && !complete(st) && super::is_ideograph(last)).then_some(last)
+        })
+        .collect();
+    tails.sort_unstable();
+    tails.dedup();
+    let mut out = vec![false; sentences.len()];
+    if tails.is_empty() {
+        return out;
+    }
+    for (i, s) in sentences.iter().enumerate() {
+        if s.kind != SentenceKind::Body || !starts_line(s) {
+            continue;
+        }
+        let st = &text[s.clean.clone()];
+        let Some(first) = st.chars().next().filter(|&c| super::is_ideograph(c)) else {
+            continue;
+        };
+        // The first character must stand alone as jieba's first token, and
+        // not be a word that opens sentences (为, 在, 但, 他: p, c, d, r).
+        let k = input
+            .tokens
+            .partition_point(|t| (t.start as usize) < s.clean.start);
+        let alone = input.tokens.get(k).is_some_and(|t| {
+            t.start as usize == s.clean.start
+                && (t.end - t.start) as usize == first.len_utf8()
+                && !matches!(t.pos, "p" | "c" | "d" | "r")
+        });
+        if !alone {
+            continue;
+        }
+        let mut word = String::with_capacity(8);
+        out[i] = tails.iter().any(|&c| {
+            word.clear();
+            word.push(c);
+            word.push(first);
+            lexicon
+                .freqs()
+                .get(&word)
+                .is_some_and(|f| f >= CONTINUATION_FREQ)
+        });
+    }
+    out
+}
+
+/// Dictionary frequency a glued two-character word needs (jieba's counts):
+/// common words such as 深入, 做好 and 故事 are in the thousands.
+const CONTINUATION_FREQ: u32 = 500;
+
 /// Characters after `N月` that keep a date whole (`6月份`, `6月底`, `6月中旬`).
 const MONTH_NEXT: &[char] = &[
     '份', '底', '初', '中', '末', '上', '下', '起', '至', '到', '以', '前', '后', '里', '间',
@@ -310,7 +394,7 @@ pub fn candidates(
     let mut ordinal = 0;
     for (i, s) in sentences.iter().enumerate().take(last).skip(first) {
         let st = &text[s.clean.clone()];
-        if !eligible(st, s.span, article) || !whole(input, i) {
+        if !eligible(st, s.span, article) || !whole(input, i) || evidence.continues(i) {
             continue;
         }
         let lo = input

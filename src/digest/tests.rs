@@ -410,3 +410,57 @@ fn one_line_joins_broken_lines() {
         "巡察组发现 GDP growth 问题"
     );
 }
+
+#[test]
+fn a_line_continuing_a_cut_line_elsewhere_is_not_summarized() {
+    // OCR read the columns out of order: the line cut at 深 continues two
+    // lines later with 入 (深入); the line between is whole.
+    let text = "# 县里召开夏粮收购工作会议\n\n\
+        县粮食局召开夏粮收购会议，全县共设立收购点二十个，收购小麦四千多吨。\n\n\
+        会后，县粮食局组织工作人员深\n\n\
+        各收购点公布收购价格，接受群众监督，确保农户卖粮顺畅。\n\n\
+        入农户家中宣传收购政策，帮助农户联系收购点，解答农户提出的各种问题。\n\n\
+        在县城的收购点，农户排队卖粮的时间比去年缩短了一半。\n";
+    let (c, l, tokens) = tagged(text);
+    let input = DigestInput {
+        cleaned: &c,
+        layout: &l,
+        tokens: &tokens,
+        mentions: &[],
+        figures: &[],
+    };
+    let flags = super::summary::continuations(input, ANALYZER.lexicon());
+    let flagged: Vec<&str> = flags
+        .iter()
+        .enumerate()
+        .filter(|(_, &f)| f)
+        .map(|(i, _)| &c.text[l.sentences[i].clean.clone()])
+        .collect();
+    assert_eq!(
+        flagged,
+        ["入农户家中宣传收购政策，帮助农户联系收购点，解答农户提出的各种问题。"],
+        "在 opens a sentence: not a continuation"
+    );
+    let (sentences, d) = digest_of(text, 3);
+    for &i in &d.articles[0].summary {
+        assert!(
+            !sentences[i as usize].starts_with('入'),
+            "{}",
+            sentences[i as usize]
+        );
+    }
+}
+
+#[test]
+fn dictionary_hash_is_the_same_on_every_target() {
+    // Fixed values: computed in u64, so wasm32 (the page) and the command
+    // line look words up alike.
+    let h = super::idf::test_hash40("巡察");
+    assert_eq!(h, 0x63_ca0e_ad73, "{h:#x}");
+    assert_ne!(h, super::idf::test_hash40("整改"));
+    let f = DictFreq::parse(&["深入 6000 v\n做好 3000 v\n故事 2000 n\n"]);
+    assert_eq!(
+        (f.get("深入"), f.get("做好"), f.get("故事"), f.get("深")),
+        (Some(6000), Some(3000), Some(2000), None)
+    );
+}

@@ -22,6 +22,19 @@ const TEXT = [
   "",
 ].join("\n");
 
+const OUT_OF_ORDER = [
+  "# 县里召开夏粮收购工作会议",
+  "",
+  "县粮食局召开夏粮收购会议，全县共设立收购点二十个，收购小麦四千多吨。",
+  "",
+  "会后，县粮食局组织工作人员深",
+  "",
+  "各收购点公布收购价格，接受群众监督，确保农户卖粮顺畅。",
+  "",
+  "入农户家中宣传收购政策，帮助农户联系收购点，解答农户提出的各种问题。",
+  "",
+].join("\n");
+
 test("summaries: clean text, no cut or mixed sentence, in the card, the copy and the brief", { timeout: 90_000 }, async () => {
   const app = await openApp();
   const { page } = app;
@@ -60,6 +73,15 @@ test("summaries: clean text, no cut or mixed sentence, in the card, the copy and
     const brief = await page.locator("#print-brief .summary li").allTextContents();
     assert.deepEqual(brief, shown, "the print brief is what the card shows");
     await shot(page, "summary-clean");
+
+    // A line that continues a line cut elsewhere on the page (深 | 入: the
+    // columns read out of order) starts mid-phrase: never picked.
+    const n2 = await analyses(page);
+    await page.fill("#input", OUT_OF_ORDER);
+    await waitAnalysis(page, n2);
+    const picked = await page.locator(".article-card .summary li").allTextContents();
+    assert.ok(picked.length >= 1);
+    for (const s of picked) assert.doesNotMatch(s, /^入|深$/, `no piece of a cut line: ${JSON.stringify(picked)}`);
     assert.deepEqual(app.errors(), []);
   } finally {
     await app.close();
