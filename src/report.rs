@@ -50,6 +50,11 @@ pub struct WordCount {
     pub class: crate::digest::PosClass,
     /// Occurrences.
     pub count: u32,
+    /// True for a stop word: a function word (particle, preposition,
+    /// conjunction, pronoun, adverb, interjection by jieba's tag) or a word
+    /// of the keyword stop list (的, 了, 和, 等, 工作). The page hides them
+    /// from the frequency list unless asked.
+    pub stop: bool,
 }
 
 /// Something the analysis noticed about the input, for the user.

@@ -22,10 +22,6 @@
 //! [`OOV_IDF`], near the median of jieba's own `idf.txt`, the value jieba
 //! gives unknown words.
 
-use std::hash::Hasher;
-
-use rustc_hash::FxHasher;
-
 use crate::lexicon::Lexicon;
 
 /// The highest IDF a word gets: `ln(60.1M / 100)`, about 13.3.
@@ -60,15 +56,31 @@ impl std::fmt::Debug for DictFreq {
     }
 }
 
-/// A 40-bit hash of `word`, never 0 (FxHash keeps its entropy in the high bits).
+/// A 40-bit hash of `word`, never 0.
 fn hash40(word: &str) -> u64 {
     hash40_bytes(word.as_bytes())
 }
 
+/// FNV-1a over the bytes, then a 64-bit finalizer so the high bits mix; the
+/// top 40 bits are kept. Computed in `u64` on every target: a `usize`
+/// hasher (FxHasher) gives only 32 bits on wasm32, where `>> 24` left 8 bits
+/// and nearly every word shared a slot with another's frequency, so the
+/// page's IDF and keywords differed from the command line's.
+#[cfg(test)]
+pub(crate) fn test_hash40(word: &str) -> u64 {
+    hash40(word)
+}
+
 fn hash40_bytes(word: &[u8]) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(word);
-    (h.finish() >> 24) | 1
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    (h >> 24) | 1
 }
 
 impl DictFreq {

@@ -36,6 +36,9 @@ const CONVERGED: f64 = 5e-3;
 /// No candidate id.
 const NONE: u32 = u32::MAX;
 
+/// Administrative suffixes a place is named with or without (`郑州市`, `郑州`).
+const PLACE_SUFFIXES: &[&str] = &["市", "省", "县", "区", "镇", "乡"];
+
 /// True for a token that may become a keyword: a content word (see
 /// [`content_tag`]) of two characters or more, not a stopword, with a CJK
 /// ideograph or only Latin letters (`GDP`).
@@ -143,9 +146,56 @@ impl<'t> Vocab<'t> {
             };
             v.ids.push(id);
         }
+        v.merge_place_suffixes(&map, tokens);
         v.idf = vec![f64::NAN; v.words.len()];
         v.local = vec![NONE; v.words.len()];
         v
+    }
+
+    /// Makes a place named with and without its administrative suffix one
+    /// term (`郑州` and `郑州市`): when the stem is itself tagged a place
+    /// (`ns`) and both forms are candidates, every token of the less
+    /// frequent form takes the id of the more frequent one (the suffixed
+    /// form on a tie). A stem that is not a place (`开发` of `开发区`) is
+    /// left alone.
+    fn merge_place_suffixes(&mut self, map: &FxHashMap<&'t str, u32>, tokens: &[Token]) {
+        let mut place = vec![false; self.words.len()];
+        let mut count = vec![0u32; self.words.len()];
+        for (t, &id) in tokens.iter().zip(&self.ids) {
+            if id != NONE {
+                count[id as usize] += 1;
+                place[id as usize] |= t.pos == "ns";
+            }
+        }
+        let mut into: Vec<u32> = (0..self.words.len() as u32).collect();
+        for (long, w) in self.words.iter().enumerate() {
+            let Some(stem) = PLACE_SUFFIXES.iter().find_map(|s| w.strip_suffix(s)) else {
+                continue;
+            };
+            let Some(&short) = map.get(stem) else {
+                continue;
+            };
+            if short == NONE || !place[short as usize] || stem.chars().count() < 2 {
+                continue;
+            }
+            let (from, to) = if count[short as usize] > count[long] {
+                (long as u32, short)
+            } else {
+                (short, long as u32)
+            };
+            into[from as usize] = to;
+        }
+        if into.iter().enumerate().all(|(i, &j)| i as u32 == j) {
+            return;
+        }
+        for id in &mut self.ids {
+            // Follow a chain (郑州 -> 郑州市 -> 郑州市区) to its end.
+            let mut hops = 0;
+            while *id != NONE && into[*id as usize] != *id && hops < 4 {
+                *id = into[*id as usize];
+                hops += 1;
+            }
+        }
     }
 
     /// The local index of term `g` in the ranking being built (`ids`, `counts`).

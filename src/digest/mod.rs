@@ -12,12 +12,13 @@
 //!   comes from jieba's dictionary frequencies, already loaded for
 //!   segmentation, so it costs no download (see `idf.rs`).
 //! - **Summaries** ([`summary`]): eligible sentences (not headings, bylines,
-//!   captions or short title lines) are scored by the keywords they carry,
+//!   captions, short title lines, or pieces a column break cut or mixed) are scored by the keywords they carry,
 //!   the entities and figures in them and their position; a TextRank over
 //!   the best [`summary::CANDIDATES`] sentences (so never quadratic in the
 //!   whole text) adds centrality, and near-duplicates are skipped.
 //! - **Word frequencies** ([`word_counts`]): word, jieba tag, a coarse
-//!   [`PosClass`] for the page's filter, count; punctuation excluded.
+//!   [`PosClass`] for the page's filter, count and a stop-word flag
+//!   ([`is_stop`]); punctuation excluded.
 //! - **Keyword-in-context** ([`kwic()`]): on demand, over the clean text.
 
 mod idf;
@@ -38,7 +39,7 @@ use crate::lexicon::{Lexicon, Token};
 pub use idf::{dictionary_idf, DictFreq, MAX_IDF, OOV_IDF};
 pub use kwic::{kwic, KwicHit};
 pub use stopwords::is_stopword;
-pub use words::{is_punctuation, word_counts, PosClass};
+pub use words::{is_punctuation, is_stop, word_counts, PosClass};
 
 /// True for a CJK ideograph (not CJK punctuation or full-width forms).
 fn is_ideograph(c: char) -> bool {
@@ -66,6 +67,10 @@ pub struct ArticleDigest {
     pub keywords: Vec<Keyword>,
     /// Indices of the summary sentences, in text order.
     pub summary: Vec<u32>,
+    /// The clean text of each summary sentence (parallel to `summary`): OCR
+    /// damage repaired, on one line. For showing and copying; spans still
+    /// come from `sentences`.
+    pub summary_text: Vec<String>,
 }
 
 /// The digest of a page.
@@ -75,6 +80,8 @@ pub struct Digest {
     pub keywords: Vec<Keyword>,
     /// Page summary: sentence indices in text order.
     pub summary: Vec<u32>,
+    /// The clean text of each page summary sentence (parallel to `summary`).
+    pub summary_text: Vec<String>,
     /// One entry per article.
     pub articles: Vec<ArticleDigest>,
 }
@@ -112,7 +119,7 @@ pub struct DigestInput<'a> {
 pub fn digest(input: DigestInput<'_>, lexicon: &Lexicon, options: DigestOptions) -> Digest {
     let tokens = input.tokens;
     let mut vocab = keywords::Vocab::new(&input.cleaned.text, tokens, lexicon);
-    let evidence = summary::Evidence::new(input);
+    let evidence = summary::Evidence::new(input, lexicon);
     let mut articles = Vec::with_capacity(input.layout.articles.len());
     let mut parts = Vec::with_capacity(input.layout.articles.len());
     let mut pool = Vec::new();
@@ -137,6 +144,7 @@ pub fn digest(input: DigestInput<'_>, lexicon: &Lexicon, options: DigestOptions)
         articles.push(ArticleDigest {
             article: a.index,
             keywords: vocab.top(&ranked, options.keywords),
+            summary_text: summary_texts(input, &summary),
             summary,
         });
         parts.push(ranked);
@@ -154,9 +162,45 @@ pub fn digest(input: DigestInput<'_>, lexicon: &Lexicon, options: DigestOptions)
     }
     Digest {
         keywords: vocab.top(&page, options.keywords),
+        summary_text: summary_texts(input, &summary),
         summary,
         articles,
     }
+}
+
+/// The clean text of the sentences `ids`, each on one line.
+fn summary_texts(input: DigestInput<'_>, ids: &[u32]) -> Vec<String> {
+    ids.iter()
+        .filter_map(|&i| input.layout.sentences.get(i as usize))
+        .map(|s| one_line(&input.cleaned.text[s.clean.clone()]))
+        .collect()
+}
+
+/// `s` on one line: a line break between two ideographs disappears, any
+/// other run of whitespace becomes one space.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending: Option<bool> = None;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            let newline = c == '\n' || c == '\r';
+            pending = Some(pending.unwrap_or(false) || newline);
+            continue;
+        }
+        if let Some(newline) = pending.take() {
+            let prev_cjk = out.chars().next_back().is_some_and(is_wide);
+            if !(newline && prev_cjk && is_wide(c)) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// True for ideographs and CJK punctuation, which need no space between them.
+fn is_wide(c: char) -> bool {
+    is_ideograph(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
 }
 
 #[cfg(test)]

@@ -26,7 +26,8 @@ use rustc_hash::FxHashSet;
 
 use super::keywords::{pagerank, Ranked, Vocab};
 use super::DigestInput;
-use crate::layout::{Article, Sentence};
+use crate::layout::{Article, Sentence, SentenceKind};
+use crate::lexicon::Lexicon;
 use crate::offsets::Span;
 
 /// Sentences that enter the TextRank graph of one summary.
@@ -52,22 +53,27 @@ const SHORT_PENALTY: f64 = 0.1;
 /// Share of a chosen sentence's terms that makes a new sentence redundant.
 const REDUNDANT: f64 = 0.7;
 
-/// Per-sentence evidence from the entity and figure stages.
+/// Per-sentence evidence from the entity and figure stages, and which
+/// sentences continue a line a column break cut elsewhere on the page.
 #[derive(Debug, Clone, Default)]
 pub struct Evidence {
     /// Entity mentions per sentence.
     entities: Vec<u16>,
     /// Figures per sentence.
     figures: Vec<u16>,
+    /// Per sentence: true when it continues a cut line (see [`continuations`]).
+    continues: Vec<bool>,
 }
 
 impl Evidence {
-    /// Counts mentions and figures per sentence.
-    pub fn new(input: DigestInput<'_>) -> Evidence {
+    /// Counts mentions and figures per sentence and finds the continuations
+    /// of cut lines (`lexicon` tells words).
+    pub fn new(input: DigestInput<'_>, lexicon: &Lexicon) -> Evidence {
         let n = input.layout.sentences.len();
         let mut ev = Evidence {
             entities: vec![0; n],
             figures: vec![0; n],
+            continues: continuations(input, lexicon),
         };
         for m in input.mentions {
             if let Some(i) = input.layout.sentence_at(m.start) {
@@ -80,6 +86,11 @@ impl Evidence {
             }
         }
         ev
+    }
+
+    /// True when sentence `i` continues a line a column break cut elsewhere.
+    pub fn continues(&self, i: usize) -> bool {
+        self.continues.get(i).copied().unwrap_or(false)
     }
 
     fn bonus(&self, sentence: usize) -> f64 {
@@ -171,6 +182,167 @@ fn complete(s: &str) -> bool {
     ])
 }
 
+/// True when body sentence `i` reads as a whole sentence, not a piece the
+/// page's columns cut or mixed (see [`cut_short`], [`starts_mid_phrase`] and
+/// [`interleaved`]). A summary never picks one that is not.
+pub fn whole(input: DigestInput<'_>, i: usize) -> bool {
+    let sentences = &input.layout.sentences;
+    let st = &input.cleaned.text[sentences[i].clean.clone()];
+    !cut_short(st) && !starts_mid_phrase(input, i) && !interleaved(input, i)
+}
+
+/// True when `s` stops without a final stop: a column or page break cut it
+/// (`…用革命先烈和时代楷模的真实故`).
+pub fn cut_short(s: &str) -> bool {
+    !complete(s)
+}
+
+/// True when body sentence `i` continues the body sentence before it, which
+/// a column break cut (a long line without a final stop): it starts mid-phrase
+/// (`事，阐释了…` after `…的真实故`, `用地、维护…` after `成立专班。为深`). A
+/// short line of its own without a stop before it is more likely a heading
+/// and does not count.
+pub fn starts_mid_phrase(input: DigestInput<'_>, i: usize) -> bool {
+    let sentences = &input.layout.sentences;
+    let Some(prev) = i.checked_sub(1).map(|p| &sentences[p]) else {
+        return false;
+    };
+    let s = &sentences[i];
+    if prev.article != s.article || prev.kind != SentenceKind::Body {
+        return false;
+    }
+    let text = &input.cleaned.text;
+    let p = &text[prev.clean.clone()];
+    if complete(p) {
+        return false;
+    }
+    // The tail of a line (`成立专班。为深`) was cut, whatever its length.
+    let own_line = text[..prev.clean.start]
+        .trim_end_matches([' ', '\t'])
+        .ends_with('\n')
+        || text[..prev.clean.start].trim().is_empty();
+    let cjk = p.chars().filter(|&c| super::is_ideograph(c)).count();
+    cjk >= SHORT || !own_line
+}
+
+/// Per sentence of the page: true when it opens a line with the rest of a
+/// word a column break cut at the end of another line, anywhere on the page
+/// (OCR reads the columns out of order): a line ends `…做` or `…为深`
+/// without a final stop, and a line starts `好违法用地…` or `入贯彻落实…`,
+/// where `做好` and `深入` are words of the dictionary while the line's
+/// first character stands alone as a token (and is not a preposition,
+/// conjunction, adverb or pronoun, which open sentences: 为, 在). Such a
+/// sentence starts mid-phrase and is never picked for a summary.
+pub fn continuations(input: DigestInput<'_>, lexicon: &Lexicon) -> Vec<bool> {
+    let text = input.cleaned.text.as_str();
+    let sentences = &input.layout.sentences;
+    let starts_line = |s: &Sentence| {
+        let before = text[..s.clean.start].trim_end_matches([' ', '\t', '\u{3000}']);
+        before.is_empty() || before.ends_with('\n')
+    };
+    // The last ideograph of every body line cut without a final stop.
+    let mut tails: Vec<char> = sentences
+        .iter()
+        .filter(|s| s.kind == SentenceKind::Body)
+        .filter_map(|s| {
+            let st = text[s.clean.clone()].trim_end();
+            let last = st.chars().next_back()?;
+            let ends_line = text[s.clean.end..]
+                .trim_start_matches([' ', '\t', '\u{3000}'])
+                .starts_with('\n');
+            (ends_line && !complete(st) && super::is_ideograph(last)).then_some(last)
+        })
+        .collect();
+    tails.sort_unstable();
+    tails.dedup();
+    let mut out = vec![false; sentences.len()];
+    if tails.is_empty() {
+        return out;
+    }
+    for (i, s) in sentences.iter().enumerate() {
+        if s.kind != SentenceKind::Body || !starts_line(s) {
+            continue;
+        }
+        let st = &text[s.clean.clone()];
+        let Some(first) = st.chars().next().filter(|&c| super::is_ideograph(c)) else {
+            continue;
+        };
+        // The first character must stand alone as jieba's first token, and
+        // not be a word that opens sentences (为, 在, 但, 他: p, c, d, r).
+        let k = input
+            .tokens
+            .partition_point(|t| (t.start as usize) < s.clean.start);
+        let alone = input.tokens.get(k).is_some_and(|t| {
+            t.start as usize == s.clean.start
+                && (t.end - t.start) as usize == first.len_utf8()
+                && !matches!(t.pos, "p" | "c" | "d" | "r")
+        });
+        if !alone {
+            continue;
+        }
+        let mut word = String::with_capacity(8);
+        out[i] = tails.iter().any(|&c| {
+            word.clear();
+            word.push(c);
+            word.push(first);
+            lexicon
+                .freqs()
+                .get(&word)
+                .is_some_and(|f| f >= CONTINUATION_FREQ)
+        });
+    }
+    out
+}
+
+/// Dictionary frequency a glued two-character word needs (jieba's counts):
+/// common words such as 深入, 做好 and 故事 are in the thousands.
+const CONTINUATION_FREQ: u32 = 500;
+
+/// Characters after `N月` that keep a date whole (`6月份`, `6月底`, `6月中旬`).
+const MONTH_NEXT: &[char] = &[
+    '份', '底', '初', '中', '末', '上', '下', '起', '至', '到', '以', '前', '后', '里', '间',
+];
+
+/// True when sentence `i` mixes two columns, as OCR does when it reads a
+/// line across them: a date is cut in two by the other column's words, the
+/// cleaner having removed a gap after its month and another before its day
+/// (`6月 品安全宣传资料，以及遮阳帽 10日，以…`).
+pub fn interleaved(input: DigestInput<'_>, i: usize) -> bool {
+    let cleaned = input.cleaned;
+    let range = input.layout.sentences[i].clean.clone();
+    let st = &cleaned.text[range.clone()];
+    let bytes = st.as_bytes();
+    for (k, _) in st.match_indices('月') {
+        if k == 0 || !bytes[k - 1].is_ascii_digit() {
+            continue;
+        }
+        let after = k + '月'.len_utf8();
+        let Some(next) = st[after..].chars().next() else {
+            continue;
+        };
+        if !super::is_ideograph(next)
+            || MONTH_NEXT.contains(&next)
+            || !cleaned.gap_before(range.start + after)
+        {
+            continue;
+        }
+        // The day after another gap: digits, then 日 or 号.
+        let day = st[after..].char_indices().any(|(j, c)| {
+            let at = after + j;
+            c.is_ascii_digit()
+                && !bytes[at - 1].is_ascii_digit()
+                && cleaned.gap_before(range.start + at)
+                && st[at..]
+                    .trim_start_matches(|d: char| d.is_ascii_digit())
+                    .starts_with(['日', '号'])
+        });
+        if day {
+            return true;
+        }
+    }
+    false
+}
+
 /// Score adjustment for the shape of sentence `s`: a fragment without a
 /// final stop or a very short sentence says less.
 fn shape_penalty(s: &str) -> f64 {
@@ -222,7 +394,7 @@ pub fn candidates(
     let mut ordinal = 0;
     for (i, s) in sentences.iter().enumerate().take(last).skip(first) {
         let st = &text[s.clean.clone()];
-        if !eligible(st, s.span, article) {
+        if !eligible(st, s.span, article) || !whole(input, i) || evidence.continues(i) {
             continue;
         }
         let lo = input
@@ -399,11 +571,14 @@ pub fn fallback(input: DigestInput<'_>, article: &Article) -> Vec<u32> {
     let text = input.cleaned.text.as_str();
     let (first, last) = (article.sentences[0] as usize, article.sentences[1] as usize);
     let sentences = &input.layout.sentences[first..last];
-    let pick = sentences
-        .iter()
-        .position(|s| {
-            !text[s.clean.clone()].starts_with('#') && !heading_or_byline(s.span, article)
-        })
+    let body = |s: &Sentence| {
+        !text[s.clean.clone()].starts_with('#') && !heading_or_byline(s.span, article)
+    };
+    // A whole sentence first, else any body sentence, else the first one.
+    let pick = (first..last)
+        .find(|&i| body(&input.layout.sentences[i]) && whole(input, i))
+        .map(|i| i - first)
+        .or_else(|| sentences.iter().position(body))
         .or((!sentences.is_empty()).then_some(0));
     pick.map(|i| (first + i) as u32).into_iter().collect()
 }

@@ -332,3 +332,135 @@ fn word_counts_drop_punctuation_and_classify() {
         "\"place\""
     );
 }
+
+#[test]
+fn word_counts_flag_stop_words() {
+    let (c, _, tokens) = tagged("我们的巡察员和群众在县里开展了巡察，发现了问题、隐患等。");
+    let words = word_counts(&c.text, &tokens);
+    let stop = |word: &str| words.iter().find(|w| w.word == word).map(|w| w.stop);
+    assert_eq!(stop("的"), Some(true));
+    assert_eq!(stop("了"), Some(true));
+    assert_eq!(stop("和"), Some(true));
+    assert_eq!(stop("等"), Some(true));
+    assert_eq!(stop("巡察"), Some(false));
+    assert!(is_stop("在", "p") && is_stop("工作", "vn") && !is_stop("巡察员", "n"));
+}
+
+#[test]
+fn a_place_with_and_without_its_suffix_is_one_keyword() {
+    let text = "郑州市举办夏粮收购会。郑州的粮商来到郑州。郑州市粮食局介绍收购价格。\
+                开发区企业参与收购。开发新的收购渠道。";
+    let (_, d) = digest_of(text, 1);
+    let terms: Vec<&str> = d.keywords.iter().map(|k| k.term.as_str()).collect();
+    let both = terms
+        .iter()
+        .filter(|t| ["郑州", "郑州市"].contains(t))
+        .count();
+    assert_eq!(both, 1, "{terms:?}");
+    let zz = d
+        .keywords
+        .iter()
+        .find(|k| k.term.starts_with("郑州"))
+        .unwrap();
+    assert_eq!(zz.count, 4, "{zz:?}");
+}
+
+#[test]
+fn summaries_skip_cut_and_interleaved_sentences_and_carry_clean_text() {
+    // A column break cuts the second sentence (真实故 | 事), a line read
+    // across two columns splits a date (6月 ... 10日), and OCR left spaces.
+    let text = "# 县里召开夏粮收购工作会议\n\n\
+        县粮食局召开夏粮收购会议，共收购小麦 4858吨，收购率为 98%。\n\n\
+        会上，局长结合全县粮食生产情况，用大量的数据和农户的真实故\n\n\
+        事，阐释了夏粮收购工作对全县粮食安全的重要意义和具体安排。\n\n\
+        6月 品安全宣传资料，以及粮食收购 10日，县粮食局在各乡镇设立收购点二十个。\n\n\
+        各收购点公布收购价格，接受群众监督，确保农户卖粮顺畅。\n";
+    let (sentences, d) = digest_of(text, 3);
+    let picked: Vec<&str> = d.articles[0]
+        .summary
+        .iter()
+        .map(|&i| sentences[i as usize].as_str())
+        .collect();
+    assert!(!picked.is_empty());
+    for s in &picked {
+        assert!(
+            !s.contains("真实故") && !s.starts_with("事") && !s.contains("6月品"),
+            "{picked:?}"
+        );
+    }
+    assert_eq!(
+        d.articles[0].summary_text.len(),
+        d.articles[0].summary.len()
+    );
+    assert_eq!(d.summary_text.len(), d.summary.len());
+    assert!(
+        d.articles[0]
+            .summary_text
+            .iter()
+            .any(|s| s.contains("共收购小麦4858吨，收购率为98%")),
+        "{:?}",
+        d.articles[0].summary_text
+    );
+}
+
+#[test]
+fn one_line_joins_broken_lines() {
+    assert_eq!(
+        super::one_line(" 巡察\n组发现 GDP  growth\n问题 "),
+        "巡察组发现 GDP growth 问题"
+    );
+}
+
+#[test]
+fn a_line_continuing_a_cut_line_elsewhere_is_not_summarized() {
+    // OCR read the columns out of order: the line cut at 深 continues two
+    // lines later with 入 (深入); the line between is whole.
+    let text = "# 县里召开夏粮收购工作会议\n\n\
+        县粮食局召开夏粮收购会议，全县共设立收购点二十个，收购小麦四千多吨。\n\n\
+        会后，县粮食局组织工作人员深\n\n\
+        各收购点公布收购价格，接受群众监督，确保农户卖粮顺畅。\n\n\
+        入农户家中宣传收购政策，帮助农户联系收购点，解答农户提出的各种问题。\n\n\
+        在县城的收购点，农户排队卖粮的时间比去年缩短了一半。\n";
+    let (c, l, tokens) = tagged(text);
+    let input = DigestInput {
+        cleaned: &c,
+        layout: &l,
+        tokens: &tokens,
+        mentions: &[],
+        figures: &[],
+    };
+    let flags = super::summary::continuations(input, ANALYZER.lexicon());
+    let flagged: Vec<&str> = flags
+        .iter()
+        .enumerate()
+        .filter(|(_, &f)| f)
+        .map(|(i, _)| &c.text[l.sentences[i].clean.clone()])
+        .collect();
+    assert_eq!(
+        flagged,
+        ["入农户家中宣传收购政策，帮助农户联系收购点，解答农户提出的各种问题。"],
+        "在 opens a sentence: not a continuation"
+    );
+    let (sentences, d) = digest_of(text, 3);
+    for &i in &d.articles[0].summary {
+        assert!(
+            !sentences[i as usize].starts_with('入'),
+            "{}",
+            sentences[i as usize]
+        );
+    }
+}
+
+#[test]
+fn dictionary_hash_is_the_same_on_every_target() {
+    // Fixed values: computed in u64, so wasm32 (the page) and the command
+    // line look words up alike.
+    let h = super::idf::test_hash40("巡察");
+    assert_eq!(h, 0x63_ca0e_ad73, "{h:#x}");
+    assert_ne!(h, super::idf::test_hash40("整改"));
+    let f = DictFreq::parse(&["深入 6000 v\n做好 3000 v\n故事 2000 n\n"]);
+    assert_eq!(
+        (f.get("深入"), f.get("做好"), f.get("故事"), f.get("深")),
+        (Some(6000), Some(3000), Some(2000), None)
+    );
+}

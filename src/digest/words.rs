@@ -3,6 +3,7 @@
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use super::is_stopword;
 use crate::lexicon::Token;
 use crate::report::WordCount;
 
@@ -58,6 +59,15 @@ pub fn is_punctuation(word: &str) -> bool {
     })
 }
 
+/// True for a stop word of the frequency list: a function word by jieba's
+/// tag (`u*` particles, `p`, `c`, `r`, `d`, `y`, `e`, `o`) or a word of the
+/// stop list ([`is_stopword`]).
+pub fn is_stop(word: &str, pos: &str) -> bool {
+    pos.starts_with('u')
+        || matches!(pos, "p" | "c" | "r" | "d" | "y" | "e" | "o")
+        || is_stopword(word)
+}
+
 /// Counts words by (word, tag), most frequent first (ties by word, then tag).
 /// Punctuation and symbols are left out.
 pub fn word_counts(text: &str, tokens: &[Token]) -> Vec<WordCount> {
@@ -76,6 +86,7 @@ pub fn word_counts(text: &str, tokens: &[Token]) -> Vec<WordCount> {
             pos: p.to_string(),
             class: PosClass::of(p),
             count: c,
+            stop: is_stop(w, p),
         })
         .collect();
     // (word, tag) pairs are unique, so an unstable sort is deterministic.

@@ -46,7 +46,7 @@ test("checks: shown in the Figures tab, consistent and inconsistent", { timeout:
     // The checks table exports like every table.
     const csv = await downloaded(page, () => page.click('[data-table-wrap="checks"] [data-export="csv"]'));
     assert.match(csv.name, /^wenxi-checks-.*\.csv$/);
-    assert.match(csv.bytes.toString("utf8"), /inconsistent/);
+    assert.match(csv.bytes.toString("utf8"), /不一致/, "the verdict in the UI language");
     assert.match(csv.bytes.toString("utf8"), /598 \/ 620/);
     const js = await downloaded(page, () => page.click('[data-table-wrap="checks"] [data-export="json"]'));
     const rowsJson = JSON.parse(js.bytes.toString("utf8"));

@@ -9,7 +9,8 @@ import { createServer } from "node:net";
 import { chromium } from "playwright-core";
 
 export const ROOT = new URL("../../", import.meta.url).pathname;
-export const WWW = join(ROOT, "www");
+/** The page served; WENXI_WWW points elsewhere (e.g. an older checkout, to see a test fail before a fix). */
+export const WWW = process.env.WENXI_WWW || join(ROOT, "www");
 export const OUT = join(ROOT, "tests/browser/out");
 mkdirSync(OUT, { recursive: true });
 

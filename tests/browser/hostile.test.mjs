@@ -34,6 +34,8 @@ test("hostile: markup stays text, CSP holds, bad files are refused", { timeout: 
     // A file whose name is markup.
     const evil = "<img src=x onerror=window.__pwned=3>.txt";
     n = await analyses(page);
+    // The box holds pasted text: the page asks before the file replaces it.
+    page.once("dialog", (d) => d.accept());
     await dropFile(page, evil, Buffer.from("本报讯 今年共完成投资3亿元。<b>粗体</b>"));
     await waitAnalysis(page, n);
     assert.ok((await page.textContent("#file-info")).includes(evil), "file name shown as text");

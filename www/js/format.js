@@ -1,5 +1,5 @@
 // Formatting shared by the views: figure values, article titles, sentence text.
-import { t, fmt } from "./i18n.js";
+import { t, fmt, has } from "./i18n.js";
 
 /**
  * A figure's value for people: 18,000 · 98% · 2020-08 · 10,000,000 元 · 3–5.
@@ -90,3 +90,35 @@ export const typeLabel = (code) => t(`type.${code}`);
 
 /** Figure kind label. */
 export const kindLabel = (k) => t(`kind.${k}`);
+
+/** Characters (code points) of `s`: what a reader counts, not UTF-16 units. */
+export function charCount(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** One name per encoding, as the encoding menu shows it (GBK and GB2312 read as GB18030). */
+export function encodingName(label) {
+  const k = String(label || "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  const names = { utf8: "UTF-8", gb18030: "GB18030", gbk: "GB18030", gb2312: "GB18030", big5: "Big5", utf16le: "UTF-16LE", utf16be: "UTF-16BE", utf16: "UTF-16" };
+  return names[k] || String(label || "");
+}
+
+/** A jieba tag's readable name in the current language ("uj" → 助词“的”), or the tag. */
+export const posLabel = (tag) => (has(`pos.${tag}`) ? t(`pos.${tag}`) : String(tag ?? ""));
+
+/** A word class's name in the current language (noun → 名词). */
+export const classLabel = (c) => (c == null || c === "" ? "" : has(`class.${c}`) ? t(`class.${c}`) : String(c));
+
+/** A report diagnostic in the current language (by its code), else its own message. */
+export const diagnosticText = (d) => (has(`diag.${d.code}`) ? t(`diag.${d.code}`) : d.message);

@@ -5,6 +5,8 @@ import { h, qs, qsa, on, replace } from "./dom.js";
 import { t, fmt, getLang, setLang, onLangChange, applyStatic } from "./i18n.js";
 import { WorkerClient } from "./client.js";
 import { downloadJson, stamp } from "./export.js";
+import { forget } from "./memory.js";
+import { charCount } from "./format.js";
 import * as input from "./views/input.js";
 import * as overview from "./views/overview.js";
 import * as entities from "./views/entities.js";
@@ -72,7 +74,7 @@ client.addEventListener("state", (ev) => {
   // Start-up timing, for the tests and the browser benchmark.
   if (ev.detail.state === "ready") state.startup = { readyMs: ev.detail.ms, workerMs: ev.detail.workerMs, ...ev.detail.phases };
   showEngine();
-  if (ev.detail.state === "failed") status(t("status.loadFailed", ev.detail.message), "error");
+  if (ev.detail.state === "failed") status(() => t("status.loadFailed", ev.detail.message), "error");
 });
 showEngine();
 
@@ -92,7 +94,7 @@ async function runOne(text) {
   el.progressBox.hidden = false;
   el.results.setAttribute("aria-busy", "true");
   setProgress({ stage: "clean", done: 0, total: 1 });
-  status(client.state === "ready" ? t("status.analyzing") : t("status.loading"));
+  status(() => (client.state === "ready" ? t("status.analyzing") : t("status.loading")));
   const options = { include_clean_text: text.length <= CLEAN_TEXT_LIMIT };
   try {
     const t0 = performance.now();
@@ -100,6 +102,7 @@ async function runOne(text) {
     const t1 = performance.now();
     state.text = text;
     state.report = res.report;
+    forget();
     renderAll();
     const t2 = performance.now();
     state.timing = {
@@ -112,11 +115,12 @@ async function runOne(text) {
       render: t2 - t1,
       wasmBytes: res.wasmBytes,
     };
-    status(() => t("status.done", fmt(text.length), fmt(Math.round(t2 - t0))), "ok");
+    const chars = charCount(text);
+    status(() => t("status.done", fmt(chars), fmt(Math.round(t2 - t0))), "ok");
     document.body.dataset.analyses = String(Number(document.body.dataset.analyses || 0) + 1);
   } catch (e) {
     if (e.name === "AbortError") status(() => t("status.cancelled"), "warn");
-    else status(t("status.error", e.message || e), "error");
+    else status(() => t("status.error", e.message || e), "error");
   } finally {
     state.running = null;
     el.cancel.hidden = true;
@@ -262,7 +266,7 @@ import("./sw-bridge.js")
         replace(qs("#update-banner"), t("status.update"), " ", btn);
         qs("#update-banner").hidden = false;
       },
-      { onOfflineReady: () => status(t("status.offline"), "ok") },
+      { onOfflineReady: () => status(() => t("status.offline"), "ok") },
     ),
   )
   .catch(() => {
@@ -273,6 +277,7 @@ import("./sw-bridge.js")
 function show(text, report) {
   state.text = text;
   state.report = report;
+  forget();
   renderAll();
 }
 

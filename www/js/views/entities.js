@@ -38,6 +38,7 @@ export function render(container, report, ctx) {
         label: "col.type",
         get: (e) => e.type,
         show: (e) => h("span", { className: `tag tag-${String(e.type).toLowerCase()}`, textContent: typeLabel(e.type) }),
+        csv: (e) => typeLabel(e.type),
       },
       { key: "text", label: "col.text", get: (e) => e.text, className: "strong" },
       { key: "aliases", label: "col.aliases", get: (e) => (e.aliases || []).join("、") },

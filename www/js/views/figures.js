@@ -69,7 +69,7 @@ export function render(container, report, ctx) {
       { key: "subject", label: "col.subject", get: (f) => f.subject ?? "" },
       { key: "value", label: "col.value", numeric: true, get: (f) => figureSortKey(f), show: valueCell, csv: figureCsv, className: "nowrap" },
       { key: "unit", label: "col.unit", get: (f) => f.unit ?? "", className: "nowrap" },
-      { key: "kind", label: "col.kind", get: (f) => f.kind, show: (f) => kindLabel(f.kind), csv: (f) => f.kind, className: "nowrap" },
+      { key: "kind", label: "col.kind", get: (f) => f.kind, show: (f) => kindLabel(f.kind), csv: (f) => kindLabel(f.kind), className: "nowrap" },
       { key: "approx", label: "col.approx", get: (f) => approxText(f), className: "nowrap" },
       { key: "surface", label: "col.surface", get: (f) => f.surface ?? text.slice(f.span.start, f.span.end), className: "nowrap" },
       { key: "context", label: "col.context", get: (f) => context(f), show: contextCell, className: "context" },

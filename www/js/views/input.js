@@ -1,9 +1,14 @@
 // Input: the textarea (debounced auto-analysis), the file button, drops
 // anywhere on the window, the sample button and the encoding override. A file
-// that fails to decode never touches the textarea: its text stays.
+// that fails to decode never touches the textarea: its text stays. Nothing
+// the user typed is replaced (by a file, the sample or an encoding change)
+// without asking, and the file line describes what the box holds.
 import { qs, on, debounce } from "../dom.js";
-import { t, onLangChange } from "../i18n.js";
-import { bytesText } from "../format.js";
+import { t, fmt, onLangChange } from "../i18n.js";
+import { bytesText, charCount, encodingName } from "../format.js";
+
+/** The label of the selected encoding option. */
+const encodingLabel = (select) => select.selectedOptions[0]?.textContent || select.value;
 
 /** Texts up to this many UTF-16 units are analysed automatically while typing. */
 export const AUTO_LIMIT = 200_000;
@@ -37,10 +42,18 @@ export function mount(app) {
   const encoding = qs("#encoding");
   const info = qs("#file-info");
   const overlay = qs("#drop-overlay");
-  /** The last file: kept so the encoding override can decode it again. */
+  /**
+   * The loaded file: kept so the encoding override can decode it again.
+   * Set only once a file decoded to text and was put in the box; `shown` is
+   * what the box then held, so an edit is seen by comparing with it.
+   */
   let last = null;
   /** A big file's full text while the textarea shows only its beginning. */
   let big = null;
+  /** The encoding chosen before the last change (restored when the user declines). */
+  let chosen = encoding.value;
+  /** True while the box still holds the loaded file's text, unedited. */
+  const holdsFile = () => last != null && textarea.value === last.shown;
 
   /** The text to analyse: the textarea, or the whole big file it previews. */
   const current = () => (big && textarea.value === big.preview ? big.text : textarea.value);
@@ -59,6 +72,14 @@ export function mount(app) {
     }
   }
 
+  // Typing or pasting: the file line says when the box no longer holds the file.
+  on(textarea, "input", () => {
+    if (last && last.edited === holdsFile()) {
+      last.edited = !holdsFile();
+      renderInfo();
+    }
+  });
+
   const auto = debounce(() => {
     const text = textarea.value;
     if (big && text !== big.preview) {
@@ -67,7 +88,7 @@ export function mount(app) {
     }
     if (!text.trim()) return;
     if (text.length > AUTO_LIMIT) {
-      app.status(t("input.large", bytesText(text.length * 2)));
+      app.status(() => t("input.large", fmt(charCount(text))));
       return;
     }
     app.analyze(text, { auto: true });
@@ -87,75 +108,102 @@ export function mount(app) {
     }
   });
 
+  /** The sample's text once loaded: replacing it needs no confirmation. */
+  let sampleText = null;
   async function loadSample() {
     try {
       const r = await fetch(new URL("../../pkg/sample.txt", import.meta.url));
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       const text = await r.text();
       auto.cancel();
+      if (!(await replaceAsked("", text))) return;
       last = null;
-      shown = null;
-      info.hidden = true;
+      renderInfo();
       setText(text);
+      sampleText = textarea.value;
       app.analyze(text);
     } catch (e) {
-      app.status(t("status.sampleError", e.message || e), "error");
+      app.status(() => t("status.sampleError", e.message || e), "error");
     }
   }
   on(qs("#sample"), "click", loadSample);
 
-  let shown = null;
-  onLangChange(() => shown && showInfo(...shown));
-  function showInfo(f, d) {
-    shown = [f, d];
-    let s = t("file.info", f.name, bytesText(f.size), d.encoding);
+  onLangChange(renderInfo);
+  /** The file line: the loaded file, or nothing; says when the box was edited since. */
+  function renderInfo() {
+    if (!last) {
+      info.textContent = "";
+      info.hidden = true;
+      return;
+    }
+    const { name, size, d } = last;
+    let s = t("file.info", name, bytesText(size), encodingName(d.encoding));
     if (!d.confident) s += t("file.unsure");
     if (d.had_errors) s += t("file.errors");
     if (d.format) s += t("file.format", d.format);
+    if (last.edited) s += t("file.edited");
     info.textContent = s;
     info.hidden = false;
+    info.dataset.edited = String(!!last.edited);
   }
 
-  async function decodeLast() {
-    const f = last;
+  /**
+   * True when the box may be replaced: it is empty, holds the loaded file
+   * unedited, the sample or already `next`, or the user agreed to lose what
+   * it holds.
+   */
+  async function replaceAsked(what = "", next = null) {
+    const v = textarea.value;
+    if (!v.trim() || holdsFile() || v === sampleText || v === next || (big && v === big.preview)) return true;
+    return window.confirm(what || t("input.confirmReplace"));
+  }
+
+  /**
+   * Decodes `f` ({name, size, bytes}) with the chosen encoding. Only a file
+   * that decodes to text becomes the loaded file and replaces the box;
+   * anything else leaves the box, the loaded file and its line as they were.
+   */
+  async function decodeFile(f, { ask = "" } = {}) {
     let d;
     try {
       d = await app.client.decode(f.bytes, f.name, encoding.value);
     } catch (e) {
-      if (e.name === "AbortError") return;
-      const why = e.code === "pdf" ? t("error.pdf") : e.code === "binary" ? t("error.binary", e.detail || t("error.binaryData")) : e.message || String(e);
-      app.status(t("status.decodeError", f.name, why), "error");
-      return;
+      if (e.name === "AbortError") return false;
+      const why = () => (e.code === "pdf" ? t("error.pdf") : e.code === "binary" ? t("error.binary", e.detail || t("error.binaryData")) : e.message || String(e));
+      app.status(() => t("status.decodeError", f.name, why()), "error");
+      return false;
     }
-    if (f !== last) return;
-    showInfo(f, d);
     if (!d.text.trim()) {
       // Keep whatever the textarea holds: an empty file replaces nothing.
-      app.status(t("status.emptyFile", f.name), "error");
-      return;
+      app.status(() => t("status.emptyFile", f.name), "error");
+      return false;
     }
+    if (!(await replaceAsked(ask, d.text))) return false;
     auto.cancel();
     setText(d.text, f.size);
+    last = { ...f, d, shown: textarea.value, edited: false };
+    chosen = encoding.value;
+    renderInfo();
     // Analyse the decoded text itself: the textarea turns CRLF into LF, and
     // spans must index the text that was analysed.
     app.analyze(d.text, { fileName: f.name });
+    return true;
   }
 
   async function openFile(file) {
     if (!file) return;
     if (file.size > FILE_LIMIT) {
-      app.status(t("status.tooLarge", file.name, bytesText(file.size), bytesText(FILE_LIMIT)), "error");
+      app.status(() => t("status.tooLarge", file.name, bytesText(file.size), bytesText(FILE_LIMIT)), "error");
       return;
     }
     let bytes;
     try {
       bytes = await file.arrayBuffer();
     } catch {
-      app.status(t("status.readError", file.name), "error");
+      app.status(() => t("status.readError", file.name), "error");
       return;
     }
-    last = { name: file.name, size: file.size, bytes };
-    await decodeLast();
+    await decodeFile({ name: file.name, size: file.size, bytes });
   }
 
   on(fileBtn, "click", () => fileInput.click());
@@ -164,8 +212,17 @@ export function mount(app) {
     fileInput.value = "";
     openFile(f);
   });
-  on(encoding, "change", () => {
-    if (last) decodeLast();
+  // The encoding applies to the loaded file only. It never replaces what the
+  // user typed without asking; declined, the choice goes back.
+  on(encoding, "change", async () => {
+    if (!last) {
+      chosen = encoding.value;
+      app.status(() => t("input.encodingNoFile"));
+      return;
+    }
+    const ask = holdsFile() ? "" : t("input.confirmRedecode", last.name, encodingLabel(encoding));
+    const ok = await decodeFile(last, { ask });
+    if (!ok) encoding.value = chosen;
   });
 
   // The whole window accepts drops.

@@ -4,7 +4,7 @@
 import { h, svg, replace } from "../dom.js";
 import { t, fmt } from "../i18n.js";
 import { copyText } from "../export.js";
-import { sentenceText, oneLine, headingText } from "../format.js";
+import { sentenceText, oneLine, headingText, diagnosticText } from "../format.js";
 
 /**
  * Article cards rendered at first, and per "show more" click: laying out many
@@ -49,8 +49,19 @@ function bylineNodes(article) {
   });
 }
 
-function summaryList(text, report, ids) {
-  return h("ol", { className: "summary" }, ids.map((i) => h("li", { textContent: oneLine(sentenceText(text, report, i)) })));
+/**
+ * The summary sentences to show and copy: the clean text the report carries
+ * (`summary_text`, OCR damage repaired), else the original text on one line.
+ * @param {{summary?: number[], summary_text?: string[]}} d  a digest or an article's digest
+ */
+export function summaryTexts(text, report, d) {
+  const ids = d?.summary || [];
+  const clean = d?.summary_text;
+  return ids.map((i, k) => (Array.isArray(clean) && typeof clean[k] === "string" ? oneLine(clean[k]) : oneLine(sentenceText(text, report, i))));
+}
+
+function summaryList(texts) {
+  return h("ol", { className: "summary" }, texts.map((s) => h("li", { textContent: s })));
 }
 
 function keywordChips(kws) {
@@ -75,19 +86,20 @@ export function render(container, report, ctx) {
   );
 
   const diagnostics = (report.diagnostics || []).length
-    ? h("div", { className: "diagnostics", role: "note" }, h("strong", { textContent: t("overview.diagnostics") + "：" }), h("ul", {}, report.diagnostics.map((d) => h("li", { textContent: d.message }))))
+    ? h("div", { className: "diagnostics", role: "note" }, h("strong", { textContent: t("overview.diagnostics") + "：" }), h("ul", {}, report.diagnostics.map((d) => h("li", { textContent: diagnosticText(d) }))))
     : null;
 
   const content = (w) => /^(n|v|a|i|l|j|eng)/.test(w.pos) && !/^(uj|ul|uv|ud|ug|uz|p|c|r|d|m|q|x|w|f)$/.test(w.pos) && [...w.word].length >= 2;
-  const top = (report.words || []).filter(content).slice(0, 20);
-  const copyBtn = (ids) => {
+  const top = (report.words || []).filter((w) => !w.stop && content(w)).slice(0, 20);
+  const copyBtn = (texts) => {
     const b = h("button", { type: "button", className: "btn small", textContent: t("overview.copy") });
     b.onclick = async () => {
-      const ok = await copyText(ids.map((i) => oneLine(sentenceText(text, report, i))).join("\n"));
-      ctx.status(t(ok ? "status.copied" : "status.copyFailed"));
+      const ok = await copyText(texts.join("\n"));
+      ctx.status(() => t(ok ? "status.copied" : "status.copyFailed"));
     };
     return b;
   };
+  const pageTexts = summaryTexts(text, report, digest);
 
   const page = h(
     "section",
@@ -99,8 +111,8 @@ export function render(container, report, ctx) {
       h(
         "div",
         {},
-        h("h4", {}, t("overview.pageSummary"), " ", digest.summary?.length ? copyBtn(digest.summary) : null),
-        summaryList(text, report, digest.summary || []),
+        h("h4", {}, t("overview.pageSummary"), " ", pageTexts.length ? copyBtn(pageTexts) : null),
+        summaryList(pageTexts),
         h("h4", { textContent: t("overview.keywords") }),
         keywordChips(digest.keywords || []),
       ),
@@ -117,6 +129,7 @@ export function render(container, report, ctx) {
   const card = (a, i) => {
     const d = byArticle.get(a.index ?? i) || { keywords: [], summary: [] };
     const kws = d.keywords || [];
+    const texts = summaryTexts(text, report, d);
     return h(
       "article",
       { className: "panel article-card", dataset: { article: String(i) } },
@@ -130,8 +143,8 @@ export function render(container, report, ctx) {
         h(
           "div",
           {},
-          h("h4", {}, t("overview.summary"), " ", d.summary?.length ? copyBtn(d.summary) : null),
-          summaryList(text, report, d.summary || []),
+          h("h4", {}, t("overview.summary"), " ", texts.length ? copyBtn(texts) : null),
+          summaryList(texts),
           h("h4", { textContent: t("overview.keywords") }),
           keywordChips(kws),
         ),
@@ -182,7 +195,7 @@ export function renderBrief(root, report, ctx) {
         a.subtitle ? h("p", { className: "subtitle", textContent: oneLine(headingText(a.subtitle)) }) : null,
         bylineNodes(a),
         h("h3", { textContent: t("overview.summary") }),
-        summaryList(text, report, d.summary || []),
+        summaryList(summaryTexts(text, report, d)),
         h("h3", { textContent: t("overview.keywords") }),
         h("p", { textContent: (d.keywords || []).map((k) => k.term).join("、") }),
       );

@@ -1,9 +1,13 @@
 // The one generic table: sort by any column (click or Enter on a header),
 // filter selects, a search box, pages of `pageSize` rows, and CSV / JSON /
 // clipboard export of every row that passes the filters (not only the page).
+// Sort, filters, search and page are remembered per table name while the
+// report stays the same (memory.js). On a phone each row is a card whose
+// cells carry their column's name (data-label).
 import { h, replace, debounce } from "../dom.js";
 import { t, fmt } from "../i18n.js";
 import { downloadCsv, downloadJson, copyText, toTsv, stamp } from "../export.js";
+import { remember } from "../memory.js";
 
 /**
  * @typedef {object} Column
@@ -39,12 +43,13 @@ function compare(a, b) {
  * @param {{name: string, columns: Column[], rows: any[], filters?: Filter[],
  *   search?: (row: any) => string, pageSize?: number, onRowClick?: (row: any) => void,
  *   rowClass?: (row: any) => string,
- *   sort?: {key: string, dir: 1|-1}, caption?: string, onStatus?: (msg: string) => void}} spec
+ *   sort?: {key: string, dir: 1|-1}, caption?: string, onStatus?: (msg: () => string) => void}} spec
  * @returns {{el: HTMLElement, setFilter: (key: string, value: string) => void, view: () => any[]}}
  */
 export function createTable(spec) {
   const { name, columns, rows, filters = [], search, pageSize = 200, onRowClick, caption, rowClass } = spec;
-  const state = { sort: spec.sort || null, filters: {}, query: "", page: 0 };
+  // Kept across re-renders of the same report (a language switch).
+  const state = remember(`table:${name}`, () => ({ sort: spec.sort || null, filters: {}, query: "", typed: "", page: 0 }));
   let view = rows;
 
   const count = h("span", { className: "table-count", attrs: { "aria-live": "polite" } });
@@ -55,6 +60,9 @@ export function createTable(spec) {
       h("option", { value: "", textContent: t(f.label) }),
       f.options.map((o) => h("option", { value: o.value, textContent: o.label })),
     );
+    const kept = state.filters[f.key];
+    if (kept && f.options.some((o) => o.value === kept)) sel.value = kept;
+    else delete state.filters[f.key];
     sel.addEventListener("change", () => {
       state.filters[f.key] = sel.value;
       state.page = 0;
@@ -70,9 +78,11 @@ export function createTable(spec) {
         attrs: { "aria-label": t("table.search") },
       })
     : null;
+  if (searchBox) searchBox.value = state.typed || "";
   searchBox?.addEventListener(
     "input",
     debounce(() => {
+      state.typed = searchBox.value;
       state.query = searchBox.value.trim().toLowerCase();
       state.page = 0;
       update();
@@ -89,7 +99,7 @@ export function createTable(spec) {
   const copyBtn = h("button", { type: "button", className: "btn small", textContent: t("table.copy"), dataset: { export: "copy" } });
   copyBtn.onclick = async () => {
     const ok = await copyText(toTsv(header(), exportRows()));
-    spec.onStatus?.(t(ok ? "status.copied" : "status.copyFailed"));
+    spec.onStatus?.(() => t(ok ? "status.copied" : "status.copyFailed"));
   };
 
   const toolbar = h("div", { className: "table-toolbar" }, filterEls, searchBox, count, h("span", { className: "spacer" }), csvBtn, jsonBtn, copyBtn);
@@ -137,7 +147,8 @@ export function createTable(spec) {
       {},
       columns.map((c) => {
         const content = c.show ? c.show(r) : c.get(r);
-        return h("td", { className: [c.numeric ? "num" : "", c.className || ""].join(" ").trim() }, content ?? "");
+        // data-label names the cell where a phone shows each row as a card.
+        return h("td", { className: [c.numeric ? "num" : "", c.className || ""].join(" ").trim(), dataset: { label: t(c.label) } }, content ?? "");
       }),
     );
     const cls = rowClass ? rowClass(r) : "";

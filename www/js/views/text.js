@@ -7,6 +7,7 @@
 import { h, replace } from "../dom.js";
 import { t, fmt } from "../i18n.js";
 import { typeLabel } from "../format.js";
+import { remember } from "../memory.js";
 
 /** Units of text per rendered part. */
 export const CHUNK = 100_000;
@@ -53,7 +54,7 @@ export function markup(text, cs, ce, intervals) {
     if (to <= pos) return;
     const piece = text.slice(pos, to);
     if (active.size) nodes.push(h("mark", { className: [...active.keys()].join(" "), textContent: piece }));
-    else nodes.push(document.createTextNode(piece));
+    else plain(piece, nodes);
     pos = to;
   };
   for (const [p, d, c] of events) {
@@ -64,6 +65,25 @@ export function markup(text, cs, ce, intervals) {
   }
   flush(ce);
   return nodes;
+}
+
+/** Two or more line breaks with only blanks between them. */
+const BLANK_RUN = /\n(?:[ \t\u3000\r]*\n)+/g;
+
+/**
+ * Appends text `s` as text nodes, each run of blank lines inside a
+ * `span.gap` that the stylesheet shows as a small gap instead of a block of
+ * empty lines (OCR pages are double-spaced). Every character stays in the
+ * DOM, so the text view's text is still exactly the input.
+ */
+function plain(s, nodes) {
+  let at = 0;
+  for (const m of s.matchAll(BLANK_RUN)) {
+    if (m.index > at) nodes.push(document.createTextNode(s.slice(at, m.index)));
+    nodes.push(h("span", { className: "gap", textContent: m[0] }));
+    at = m.index + m[0].length;
+  }
+  if (at < s.length) nodes.push(document.createTextNode(at ? s.slice(at) : s));
 }
 
 /** Every highlight interval of a report, sorted by start. */
@@ -90,6 +110,7 @@ function reportIntervals(report) {
  */
 export function render(container, report, ctx) {
   const text = ctx.text;
+  const kept = remember("text", () => ({ hits: null }));
   const intervals = reportIntervals(report);
   const maxLen = intervals.reduce((m, iv) => Math.max(m, iv.e - iv.s), 0);
   const parts = chunkBounds(text);
@@ -134,11 +155,18 @@ export function render(container, report, ctx) {
     box.onchange = () => {
       showClean = box.checked;
       show(part);
+      // The cleaned text shows no highlights: no counter either.
+      hitNav.hidden = !showHitNav();
     };
     cleanToggle = h("label", { className: "toggle" }, box, " ", t("text.clean"));
   }
 
   replace(container, h("div", { className: "text-tools" }, legend, cleanToggle, hitNav, nav), note, body);
+
+  /** The hit counter shows only while two or more highlights are on screen to step through. */
+  function showHitNav() {
+    return hits.length >= 2 && !showClean;
+  }
 
   function intervalsIn(cs, ce) {
     // Binary search the first interval that may reach cs.
@@ -175,7 +203,7 @@ export function render(container, report, ctx) {
   show(0);
 
   /** Shows hit `k` (wrapping): switches part if needed, scrolls to it, marks it current. */
-  function goHit(k) {
+  function goHit(k, focus = true) {
     if (!hits.length) return;
     current = ((k % hits.length) + hits.length) % hits.length;
     const sp = hits[current];
@@ -185,30 +213,36 @@ export function render(container, report, ctx) {
       if (cleanToggle) cleanToggle.querySelector("input").checked = false;
       show(p);
     }
+    hitNav.hidden = !showHitNav();
     for (const m of body.querySelectorAll("mark.current")) m.classList.remove("current");
     const els = body.querySelectorAll(`mark.h${current}`);
     els.forEach((m) => m.classList.add("current"));
     hitLabel.textContent = t("text.hitPos", fmt(current + 1), fmt(hits.length));
-    if (els[0]) {
+    if (els[0] && focus) {
       els[0].scrollIntoView({ block: "center" });
       els[0].tabIndex = -1;
       els[0].focus({ preventScroll: true });
     }
   }
 
+  function highlight(spans, quiet = false) {
+    kept.hits = spans;
+    hits = [...spans].filter((s) => s && s.end > s.start).sort((a, b) => a.start - b.start);
+    if (cleanToggle) {
+      cleanToggle.querySelector("input").checked = false;
+      showClean = false;
+    }
+    hitNav.hidden = !showHitNav();
+    const first = hits[0];
+    const p = first ? parts.findIndex(([s, e]) => first.start >= s && first.start < e) : part;
+    show(p < 0 ? part : p);
+    goHit(0, !quiet);
+  }
+  // The selection made before a language switch.
+  if (kept.hits) highlight(kept.hits, true);
+
   return {
     /** Outlines `spans`, shows the part holding the first and scrolls to it. */
-    highlight(spans) {
-      hits = [...spans].filter((s) => s && s.end > s.start).sort((a, b) => a.start - b.start);
-      hitNav.hidden = hits.length < 2;
-      if (cleanToggle) {
-        cleanToggle.querySelector("input").checked = false;
-        showClean = false;
-      }
-      const first = hits[0];
-      const p = first ? parts.findIndex(([s, e]) => first.start >= s && first.start < e) : part;
-      show(p < 0 ? part : p);
-      goHit(0);
-    },
+    highlight,
   };
 }

@@ -1,9 +1,11 @@
-// Words: term frequencies (POS filter, search) and keyword in context. KWIC
-// uses the worker's wasm `kwic` when the build has it, else a plain search.
+// Words: term frequencies (POS filter, search; stop words hidden unless the
+// reader asks) and keyword in context. KWIC uses the worker's wasm `kwic`
+// when the build has it, else a plain search. Tags show with readable names.
 import { h, replace, debounce } from "../dom.js";
 import { t, fmt } from "../i18n.js";
 import { createTable } from "./table.js";
-import { articleTitle } from "../format.js";
+import { articleTitle, posLabel, classLabel } from "../format.js";
+import { remember } from "../memory.js";
 
 const KWIC_LIMIT = 500;
 const KWIC_CONTEXT = 24;
@@ -14,38 +16,56 @@ const KWIC_CONTEXT = 24;
  * @param {{text: string, highlight: Function, status: Function, kwic: (term: string, context: number, limit: number) => Promise<{hits: any[]}>}} ctx
  */
 export function render(container, report, ctx) {
-  const rows = report.words || [];
-  const posCounts = new Map();
-  for (const w of rows) posCounts.set(w.pos, (posCounts.get(w.pos) || 0) + 1);
-  const hasClass = rows.some((w) => w.class != null);
-  const columns = [
-    { key: "word", label: "col.word", get: (w) => w.word, className: "strong" },
-    { key: "pos", label: "col.pos", get: (w) => w.pos },
-  ];
-  if (hasClass) columns.push({ key: "class", label: "col.class", get: (w) => w.class ?? "" });
-  columns.push({ key: "count", label: "col.count", numeric: true, get: (w) => w.count, show: (w) => fmt(w.count) });
+  const all = report.words || [];
+  // Stop words (的, 了, 和, 等) are hidden unless the reader asks for them.
+  const kept = remember("words", () => ({ showStop: false, kwic: "" }));
+  const nStop = all.filter((w) => w.stop).length;
+  const hasClass = all.some((w) => w.class != null);
+  const posCell = (w) => h("span", { className: "pos" }, posLabel(w.pos), " ", h("small", { className: "muted", textContent: w.pos }));
 
-  const table = createTable({
-    name: "words",
-    caption: t("words.title"),
-    rows,
-    onStatus: ctx.status,
-    columns,
-    filters: [
-      {
-        key: "pos",
-        label: "pos.all",
-        options: [...posCounts].sort((a, b) => b[1] - a[1]).map(([p, n]) => ({ value: p, label: `${p} (${n})` })),
-        test: (w, v) => w.pos === v,
+  function buildTable() {
+    const rows = kept.showStop ? all : all.filter((w) => !w.stop);
+    const posCounts = new Map();
+    for (const w of rows) posCounts.set(w.pos, (posCounts.get(w.pos) || 0) + 1);
+    const columns = [
+      { key: "word", label: "col.word", get: (w) => w.word, className: "strong" },
+      { key: "pos", label: "col.pos", get: (w) => w.pos, show: posCell, csv: (w) => `${posLabel(w.pos)} (${w.pos})` },
+    ];
+    if (hasClass) columns.push({ key: "class", label: "col.class", get: (w) => w.class ?? "", show: (w) => classLabel(w.class), csv: (w) => classLabel(w.class) });
+    columns.push({ key: "count", label: "col.count", numeric: true, get: (w) => w.count, show: (w) => fmt(w.count) });
+    return createTable({
+      name: "words",
+      caption: t("words.title"),
+      rows,
+      onStatus: ctx.status,
+      columns,
+      filters: [
+        {
+          key: "pos",
+          label: "pos.all",
+          options: [...posCounts].sort((a, b) => b[1] - a[1]).map(([p, n]) => ({ value: p, label: `${posLabel(p)} ${p} (${n})` })),
+          test: (w, v) => w.pos === v,
+        },
+      ],
+      search: (w) => w.word,
+      onRowClick: (w) => {
+        input.value = w.word;
+        run();
+        input.focus();
       },
-    ],
-    search: (w) => w.word,
-    onRowClick: (w) => {
-      input.value = w.word;
-      run();
-      input.focus();
-    },
-  });
+    });
+  }
+  let table = buildTable();
+  const tableBox = h("div", { className: "words-table" }, table.el);
+  const stopBox = h("input", { type: "checkbox", id: "show-stop", checked: kept.showStop });
+  const stopNote = h("span", { className: "muted", textContent: !kept.showStop && nStop ? ` · ${t("words.stopHidden", fmt(nStop))}` : "" });
+  stopBox.onchange = () => {
+    kept.showStop = stopBox.checked;
+    stopNote.textContent = !kept.showStop && nStop ? ` · ${t("words.stopHidden", fmt(nStop))}` : "";
+    table = buildTable();
+    replace(tableBox, table.el);
+  };
+  const stopToggle = h("label", { className: "toggle stop-toggle" }, stopBox, " ", t("words.showStop"), stopNote);
 
   const input = h("input", {
     type: "search",
@@ -58,6 +78,7 @@ export function render(container, report, ctx) {
   const list = h("ol", { className: "kwic-list" });
   let seq = 0;
   async function run() {
+    kept.kwic = input.value;
     const term = input.value.trim();
     const mine = ++seq;
     if (!term) {
@@ -102,9 +123,14 @@ export function render(container, report, ctx) {
     h(
       "div",
       { className: "words-grid" },
-      h("section", { className: "panel" }, h("h3", { textContent: t("words.title") }), table.el),
+      h("section", { className: "panel" }, h("h3", { textContent: t("words.title") }), stopToggle, tableBox),
       h("section", { className: "panel" }, h("h3", {}, h("label", { htmlFor: "kwic-input", textContent: t("words.kwic") })), h("div", { className: "kwic-bar" }, input, info), list),
     ),
   );
+  // The query the reader typed before a language switch.
+  if (kept.kwic) {
+    input.value = kept.kwic;
+    run();
+  }
   return { table, search: (term) => { input.value = term; return run(); } };
 }
