@@ -31,6 +31,8 @@ pub mod layout;
 pub mod lexicon;
 pub mod offsets;
 pub mod report;
+#[cfg(all(feature = "tools", not(target_arch = "wasm32")))]
+pub mod train;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

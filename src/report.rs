@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
+pub use crate::decode::Diagnostic;
 use crate::digest::Digest;
+pub use crate::digest::WordCount;
 use crate::entities::Entity;
 use crate::figures::check::Check;
 use crate::figures::Figure;
@@ -36,34 +38,6 @@ pub struct Stats {
     pub entities: u32,
     /// Number of figures.
     pub figures: u32,
-}
-
-/// A word with its part of speech and frequency.
-#[derive(Debug, Clone, Serialize)]
-pub struct WordCount {
-    /// The word (clean form).
-    pub word: String,
-    /// jieba's POS tag.
-    pub pos: String,
-    /// Coarse class of the tag, for filters: `noun`, `verb`, `adj`, `name`,
-    /// `place`, `org`, `number`, `time` or `other`.
-    pub class: crate::digest::PosClass,
-    /// Occurrences.
-    pub count: u32,
-    /// True for a stop word: a function word (particle, preposition,
-    /// conjunction, pronoun, adverb, interjection by jieba's tag) or a word
-    /// of the keyword stop list (的, 了, 和, 等, 工作). The page hides them
-    /// from the frequency list unless asked.
-    pub stop: bool,
-}
-
-/// Something the analysis noticed about the input, for the user.
-#[derive(Debug, Clone, Serialize)]
-pub struct Diagnostic {
-    /// A stable machine code (`empty`, `no-cjk`, ...).
-    pub code: String,
-    /// A sentence for the user.
-    pub message: String,
 }
 
 /// The result of analysing one text.

@@ -40,11 +40,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use wenxi::entities::model::Model;
-use wenxi::entities::train::{
+use wenxi::eval::Scores;
+use wenxi::train::{
     common_words, examples, export_weights, export_weights_at, mean_weights, parse_cluener_line,
     parse_pfr_line, parse_spans_line, person_names, Example, Labelled, PfrTags, Trainer, Weights,
 };
-use wenxi::eval::Scores;
 use wenxi::Analyzer;
 
 /// jieba's tokens of `text`, segment by segment, as the tagger reads them.

@@ -24,8 +24,16 @@
 
 use serde::Serialize;
 
+/// Something the analysis noticed about the input, for the user.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    /// A stable machine code (`empty`, `no-cjk`, ...).
+    pub code: String,
+    /// A sentence for the user.
+    pub message: String,
+}
+
 use crate::error::{Error, Result};
-use crate::report::Diagnostic;
 
 pub mod container;
 

@@ -36,10 +36,10 @@ use crate::figures::Figure;
 use crate::layout::Layout;
 use crate::lexicon::{Lexicon, Token};
 
-pub use idf::{dictionary_idf, DictFreq, MAX_IDF, OOV_IDF};
+pub use idf::{dictionary_idf, MAX_IDF, OOV_IDF};
 pub use kwic::{kwic, KwicHit};
 pub use stopwords::is_stopword;
-pub use words::{is_punctuation, is_stop, word_counts, PosClass};
+pub use words::{is_punctuation, is_stop, word_counts, PosClass, WordCount};
 
 /// True for a CJK ideograph (not CJK punctuation or full-width forms).
 fn is_ideograph(c: char) -> bool {

@@ -3,9 +3,27 @@
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+/// A word with its part of speech and frequency.
+#[derive(Debug, Clone, Serialize)]
+pub struct WordCount {
+    /// The word (clean form).
+    pub word: String,
+    /// jieba's POS tag.
+    pub pos: String,
+    /// Coarse class of the tag, for filters: `noun`, `verb`, `adj`, `name`,
+    /// `place`, `org`, `number`, `time` or `other`.
+    pub class: super::PosClass,
+    /// Occurrences.
+    pub count: u32,
+    /// True for a stop word: a function word (particle, preposition,
+    /// conjunction, pronoun, adverb, interjection by jieba's tag) or a word
+    /// of the keyword stop list (的, 了, 和, 等, 工作). The page hides them
+    /// from the frequency list unless asked.
+    pub stop: bool,
+}
+
 use super::is_stopword;
 use crate::lexicon::Token;
-use crate::report::WordCount;
 
 /// A coarse part-of-speech class, for the page's word filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

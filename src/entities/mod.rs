@@ -4,7 +4,7 @@
 //! character, jieba-word and [`gazetteer`] [`features`]) labels every segment
 //! of the clean text with BIO labels and says how sure it is of each mention;
 //! it is trained on the MSRA training file and People's Daily 1998 by
-//! `cargo run --release --bin wenxi-train-ner` (see `train`). [`rules`] then
+//! `cargo run --release --bin wenxi-train-ner` (see `src/train.rs`). [`rules`] then
 //! fix what news pages need and the model cannot know, each switchable by
 //! name so that what it is worth stays measured.
 
@@ -25,8 +25,6 @@ pub mod model;
 pub mod rules;
 #[cfg(test)]
 mod tests;
-#[cfg(all(feature = "tools", not(target_arch = "wasm32")))]
-pub mod train;
 
 use features::Word;
 use model::Model;

@@ -540,3 +540,17 @@ pub static PHRASES_BY_CHAR: LazyLock<HashMap<char, Vec<(&'static str, usize)>>> 
         }
         m
     });
+
+/// True when the numeral `[cs[i], end)` lies inside a listed phrase.
+pub(crate) fn inside_phrase(text: &str, cs: &[(usize, char)], i: usize, end: usize) -> bool {
+    let (at, c) = cs[i];
+    let Some(list) = PHRASES_BY_CHAR.get(&c) else {
+        return false;
+    };
+    list.iter().any(|&(p, off)| {
+        off <= at && {
+            let s = at - off;
+            text.is_char_boundary(s) && text[s..].starts_with(p) && end <= s + p.len()
+        }
+    })
+}

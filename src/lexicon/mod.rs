@@ -3,12 +3,14 @@
 //! Tokens carry clean-text byte offsets; stages convert them to original
 //! UTF-16 spans through the [`Cleaned`](crate::clean::Cleaned) map.
 
+pub mod freq;
+pub use freq::DictFreq;
+
 use std::io::BufReader;
 use std::ops::Range;
 
 use jieba_rs::Jieba;
 
-use crate::digest::DictFreq;
 use crate::error::{Error, Result};
 
 /// Words of Chinese government and business news that jieba's dictionary

@@ -165,7 +165,7 @@ fn digest_big_timing() {
         .collect();
     let (t_build, analyzer) = best(wenxi::Analyzer::embedded);
     println!("analyzer build: {t_build}");
-    let (t_freqs, freqs) = best(|| digest::DictFreq::parse(&[wenxi::EMBEDDED_DICT]));
+    let (t_freqs, freqs) = best(|| wenxi::lexicon::DictFreq::parse(&[wenxi::EMBEDDED_DICT]));
     println!(
         "  of which the IDF table: {t_freqs} ({} words, {} KiB)",
         freqs.len(),

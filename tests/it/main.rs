@@ -6,5 +6,6 @@ mod figures;
 mod hostile;
 mod intake;
 mod invariants;
+mod layers;
 mod properties;
 mod seed;

@@ -97,7 +97,7 @@ pub(super) const NOT_BODIES: &[&str] = &[
 ];
 
 /// Job titles: a Party unit before them is read as part of the title.
-pub(in crate::entities) const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "书记",
     "副书记",
     "主任",
@@ -226,7 +226,7 @@ pub(super) const TO_PLACE: &str = "访驻来在对旅离援侵抵赴进返回留
 /// `青藏`, `港台`), each a place of its own.
 /// One-character abbreviations of countries, provinces and cities (`中`,
 /// `美`, `京`, `沪`): the closed class a one-char place comes from.
-pub(in crate::entities) const PLACE_ABBR: &str = "中俄京美巴伊阿港日英哈华欧以法泰昆藏德台印亚罗加韩黎塔沪吉澳乌越意马菲朝晋川孟津捷滇杭鄂湘渝柬匈闽辽赣粤豫蜀冀黔陕陇葡荷穗浙桂叙芬琼甬挪瑞墨埃希苏蒙宁疆贵";
+pub(crate) const PLACE_ABBR: &str = "中俄京美巴伊阿港日英哈华欧以法泰昆藏德台印亚罗加韩黎塔沪吉澳乌越意马菲朝晋川孟津捷滇杭鄂湘渝柬匈闽辽赣粤豫蜀冀黔陕陇葡荷穗浙桂叙芬琼甬挪瑞墨埃希苏蒙宁疆贵";
 
 /// True for a one-char place abbreviation ([`PLACE_ABBR`] or [`PAIR_CHARS`]).
 pub(super) fn place_abbr(c: char) -> bool {
@@ -235,7 +235,7 @@ pub(super) fn place_abbr(c: char) -> bool {
         .contains(c)
 }
 
-pub(in crate::entities) const PAIR_CHARS: &str = "中俄京美巴伊阿港日英哈华欧以法泰藏德台印亚韩沪澳越意菲朝晋川津滇杭鄂湘渝闽辽赣粤豫冀黔陕陇葡荷穗浙桂琼青黄淮江苏蒙宁疆非";
+pub(crate) const PAIR_CHARS: &str = "中俄京美巴伊阿港日英哈华欧以法泰藏德台印亚韩沪澳越意菲朝晋川津滇杭鄂湘渝闽辽赣粤豫冀黔陕陇葡荷穗浙桂琼青黄淮江苏蒙宁疆非";
 
 /// True for a char of [`PAIR_CHARS`] (a bitmap test: the rules ask per token).
 pub(super) fn pair_char(c: char) -> bool {

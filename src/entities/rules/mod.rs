@@ -28,7 +28,7 @@ use super::{EntityType, RawMention};
 use crate::lexicon::Token;
 
 mod keep;
-pub(in crate::entities) mod lists;
+pub(crate) mod lists;
 mod orgs;
 mod places;
 

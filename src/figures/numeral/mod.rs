@@ -899,7 +899,7 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
             continue;
         };
         let mut j = idx(i, n.end);
-        if !n.flags.arabic && super::scan::inside_phrase(text, &cs, i, n.end) {
+        if !n.flags.arabic && super::units::inside_phrase(text, &cs, i, n.end) {
             i = j.max(i + 1);
             continue;
         }

@@ -270,17 +270,3 @@ fn figure_at(w: &Win, i: usize) -> Step {
 fn is_int_in(v: f64, lo: f64, hi: f64) -> bool {
     v.fract() == 0.0 && v >= lo && v <= hi
 }
-
-/// True when the numeral `[cs[i], end)` lies inside a listed phrase.
-pub(crate) fn inside_phrase(text: &str, cs: &[(usize, char)], i: usize, end: usize) -> bool {
-    let (at, c) = cs[i];
-    let Some(list) = super::units::PHRASES_BY_CHAR.get(&c) else {
-        return false;
-    };
-    list.iter().any(|&(p, off)| {
-        off <= at && {
-            let s = at - off;
-            text.is_char_boundary(s) && text[s..].starts_with(p) && end <= s + p.len()
-        }
-    })
-}

@@ -2,7 +2,8 @@
 //! clock time (9点30分), a marker (余, 多) and the unit or measure word.
 
 use super::markers::{marker_str, prefix_marker};
-use super::{inside_phrase, is_int_in, numeral, Numeral, Step, Win};
+use super::{is_int_in, numeral, Numeral, Step, Win};
+use crate::figures::units::inside_phrase;
 use crate::figures::units::{unit_at, Unit, UnitClass, DRAW, KUAI};
 use crate::figures::{FigureKind, FigureValue};
 
