@@ -31,6 +31,7 @@ pub mod layout;
 pub mod lexicon;
 pub mod offsets;
 pub mod report;
+pub mod text;
 #[cfg(all(feature = "tools", not(target_arch = "wasm32")))]
 pub mod train;
 
@@ -226,7 +227,7 @@ impl Analyzer {
                 code: "empty".into(),
                 message: "The text is empty: there is nothing to analyse.".into(),
             });
-        } else if !text.chars().any(is_ideograph) {
+        } else if !text.chars().any(text::is_ideograph) {
             diagnostics.push(report::Diagnostic {
                 code: "no-cjk".into(),
                 message: "The text contains no Chinese characters; wenxi analyses Chinese text."
@@ -238,7 +239,7 @@ impl Analyzer {
             cjk_chars: cleaned
                 .text
                 .chars()
-                .filter(|&c| clean::is_cjk(c) && c as u32 >= 0x3400)
+                .filter(|&c| text::is_ideograph(c))
                 .count() as u32,
             words: words.iter().filter(|w| w.pos != "x").map(|w| w.count).sum(),
             distinct_words: words.iter().filter(|w| w.pos != "x").count() as u32,
@@ -266,9 +267,4 @@ impl Analyzer {
             clean_text: options.include_clean_text.then_some(cleaned.text),
         }
     }
-}
-
-/// A CJK ideograph (not CJK punctuation).
-fn is_ideograph(c: char) -> bool {
-    clean::is_cjk(c) && c as u32 >= 0x3400 && !(0xFF00..=0xFFEF).contains(&(c as u32))
 }

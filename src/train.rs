@@ -307,7 +307,7 @@ pub fn parse_pfr_line(line: &str) -> Labelled {
     for it in &items {
         starts.push(n);
         for c in it.0.chars() {
-            text.push(crate::clean::half_width(c));
+            text.push(crate::text::half_width(c));
             n += 1;
         }
     }
@@ -432,7 +432,7 @@ fn type_of(code: &str) -> Option<EntityType> {
 /// evaluation's own conventions, read as spans directly.
 pub fn parse_spans_line(line: &str) -> Result<Labelled, String> {
     let g: crate::eval::ner::GoldLine = serde_json::from_str(line).map_err(|e| e.to_string())?;
-    let text: String = g.text.chars().map(crate::clean::half_width).collect();
+    let text: String = g.text.chars().map(crate::text::half_width).collect();
     let spans = g
         .gold()
         .into_iter()
@@ -469,7 +469,7 @@ pub fn parse_cluener_line(line: &str) -> Result<Option<Labelled>, String> {
         >,
     }
     let l: Line = serde_json::from_str(line).map_err(|e| e.to_string())?;
-    let text: String = l.text.chars().map(crate::clean::half_width).collect();
+    let text: String = l.text.chars().map(crate::text::half_width).collect();
     let mut spans = Vec::new();
     for (fine, surfaces) in &l.label {
         let Some(kind) = cluener_type(fine) else {

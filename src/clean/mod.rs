@@ -37,6 +37,7 @@
 //! nothing, so `clean(&clean(x).text).text == clean(x).text`.
 
 use crate::offsets::{OffsetMap, OffsetMapBuilder, Span};
+use crate::text::{half_width, is_cjk, is_ideograph};
 
 /// Shortest line (in non-space characters) that may be joined with the next one.
 pub const JOIN_MIN_CHARS: usize = 12;
@@ -68,28 +69,6 @@ impl Cleaned {
         let prev = self.text[..at].chars().next_back().expect("at > 0");
         let p = self.map.to_original(&self.text, at - prev.len_utf8());
         self.map.to_original(&self.text, at) > p + prev.len_utf16() as u32
-    }
-}
-
-/// True for the CJK ideographs and CJK punctuation that never take a space between them.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0x20000..=0x2FA1F)
-}
-
-/// True for CJK ideographs only (no punctuation).
-pub fn is_ideograph(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
-/// Maps full-width digits, Latin letters and `％．` to their half-width forms.
-pub fn half_width(c: char) -> char {
-    match c {
-        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '．' => {
-            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-        }
-        _ => c,
     }
 }
 

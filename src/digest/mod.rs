@@ -41,10 +41,7 @@ pub use kwic::{kwic, KwicHit};
 pub use stopwords::is_stopword;
 pub use words::{is_punctuation, is_stop, word_counts, PosClass, WordCount};
 
-/// True for a CJK ideograph (not CJK punctuation or full-width forms).
-fn is_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
+use crate::text::is_ideograph;
 
 /// A keyword with its weight.
 #[derive(Debug, Clone, Serialize)]
@@ -198,10 +195,7 @@ pub fn one_line(s: &str) -> String {
     out
 }
 
-/// True for ideographs and CJK punctuation, which need no space between them.
-fn is_wide(c: char) -> bool {
-    is_ideograph(c) || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF)
-}
+use crate::text::is_wide;
 
 #[cfg(test)]
 mod tests;

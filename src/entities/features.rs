@@ -28,7 +28,7 @@ pub struct Word {
 /// Normalizes a char for features: full-width forms to half-width, digits to `0`,
 /// Latin letters to lower case.
 pub fn norm(c: char) -> char {
-    let c = crate::clean::half_width(c);
+    let c = crate::text::half_width(c);
     match c {
         '0'..='9' | '０'..='９' => '0',
         'A'..='Z' => c.to_ascii_lowercase(),
@@ -68,43 +68,8 @@ fn class(c: char) -> u32 {
 /// Characters typical of transliterated foreign names and places.
 const TRANSLIT: &str = "斯尔克基特拉夫德里诺莫亚尼卡娃维奇科罗洛伊巴布达茨西塞姆蒂梅耶瓦贝娜纳塔吉利奥普雷迪格哈戈埃丝勒乌兹汉";
 
-const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由";
-
-/// A sorted copy of a char list, for binary search.
-fn sorted(list: &str) -> Vec<char> {
-    let mut v: Vec<char> = list.chars().collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-/// A bitmap over the Basic Multilingual Plane, for constant-time char-set tests.
-pub(crate) struct CharSet(Vec<u64>);
-
-impl CharSet {
-    /// The set of the chars of `list` (those outside the BMP are left out).
-    pub(crate) fn new(list: &str) -> CharSet {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        for c in sorted(list) {
-            let c = c as usize;
-            if c < 0x10000 {
-                bits[c / 64] |= 1 << (c % 64);
-            }
-        }
-        CharSet(bits)
-    }
-    /// True when `c` is in the set.
-    pub(crate) fn contains(&self, c: char) -> bool {
-        let c = c as usize;
-        c < 0x10000 && self.0[c / 64] & (1 << (c % 64)) != 0
-    }
-}
-
-/// True when `c` is a common Chinese surname.
-pub fn is_surname(c: char) -> bool {
-    static S: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
-    S.get_or_init(|| CharSet::new(SURNAMES)).contains(c)
-}
+pub use crate::text::is_surname;
+use crate::text::CharSet;
 
 fn is_translit(c: char) -> bool {
     static S: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::clean::{self, Cleaned};
+use crate::clean::Cleaned;
 use crate::layout::Layout;
 use crate::lexicon::Token;
 use crate::offsets::Span;
@@ -113,7 +113,7 @@ pub fn tag_scored(model: &Model, text: &str, tokens: &[Token]) -> Vec<(RawMentio
     let mut labels = Vec::new();
     for seg in segments(text) {
         let (chars, words) = segment_words(text, seg.clone(), tokens);
-        if !chars.iter().any(|&c| clean::is_cjk(c)) {
+        if !chars.iter().any(|&c| crate::text::is_cjk(c)) {
             continue;
         }
         feats.clear();

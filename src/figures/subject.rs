@@ -22,8 +22,8 @@ use std::ops::Range;
 use super::scan::RawFigure;
 use super::units::BOUND_VERBS;
 use super::FigureKind;
-use crate::clean::is_ideograph;
 use crate::lexicon::Token;
+use crate::text::is_ideograph;
 
 /// What a subject is read from.
 #[derive(Clone, Copy)]
@@ -344,7 +344,7 @@ fn following(ctx: &Ctx, at: usize, limit: usize) -> Option<String> {
         if nounish(t.pos)
             || nominal
             || morpheme
-            || (straddles && w.chars().all(crate::clean::is_cjk))
+            || (straddles && w.chars().all(crate::text::is_cjk))
         {
             seen_noun = true;
             end = e;

@@ -32,8 +32,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::clean::{is_ideograph, Cleaned, TITLE_MAX_CHARS};
+use crate::clean::{Cleaned, TITLE_MAX_CHARS};
 use crate::offsets::Span;
+use crate::text::is_ideograph;
 
 pub mod names;
 

@@ -61,3 +61,9 @@ pub fn check_json_round_trip(report: &wenxi::Report) {
     let parsed: Value = serde_json::from_str(&s).unwrap();
     assert_eq!(parsed, serde_json::to_value(report).unwrap());
 }
+
+#[test]
+fn cjk_chars_counts_ideographs_not_full_width_punctuation() {
+    let r = crate::seed::ANALYZER.analyze("你好，世界！（测试）Ａ１", &wenxi::Options::default());
+    assert_eq!(r.stats.cjk_chars, 6);
+}

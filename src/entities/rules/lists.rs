@@ -5,8 +5,6 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::entities::features;
-
 /// Body suffixes that end an organization name, longest first within a family.
 pub(super) const ORG_SUFFIXES: &[&str] = &[
     "有限责任公司",
@@ -230,8 +228,8 @@ pub(crate) const PLACE_ABBR: &str = "中俄京美巴伊阿港日英哈华欧以�
 
 /// True for a one-char place abbreviation ([`PLACE_ABBR`] or [`PAIR_CHARS`]).
 pub(super) fn place_abbr(c: char) -> bool {
-    static S: OnceLock<features::CharSet> = OnceLock::new();
-    S.get_or_init(|| features::CharSet::new(&format!("{PLACE_ABBR}{PAIR_CHARS}")))
+    static S: OnceLock<crate::text::CharSet> = OnceLock::new();
+    S.get_or_init(|| crate::text::CharSet::new(&format!("{PLACE_ABBR}{PAIR_CHARS}")))
         .contains(c)
 }
 
@@ -239,15 +237,15 @@ pub(crate) const PAIR_CHARS: &str = "中俄京美巴伊阿港日英哈华欧以�
 
 /// True for a char of [`PAIR_CHARS`] (a bitmap test: the rules ask per token).
 pub(super) fn pair_char(c: char) -> bool {
-    static S: OnceLock<features::CharSet> = OnceLock::new();
-    S.get_or_init(|| features::CharSet::new(PAIR_CHARS))
+    static S: OnceLock<crate::text::CharSet> = OnceLock::new();
+    S.get_or_init(|| crate::text::CharSet::new(PAIR_CHARS))
         .contains(c)
 }
 
 /// True for a char of [`TO_PLACE`].
 pub(super) fn to_place(c: char) -> bool {
-    static S: OnceLock<features::CharSet> = OnceLock::new();
-    S.get_or_init(|| features::CharSet::new(TO_PLACE))
+    static S: OnceLock<crate::text::CharSet> = OnceLock::new();
+    S.get_or_init(|| crate::text::CharSet::new(TO_PLACE))
         .contains(c)
 }
 
@@ -427,12 +425,8 @@ pub(super) fn name_pos(pos: &str) -> bool {
     matches!(pos, "ns" | "nr" | "nrt" | "nz" | "x" | "nrfg" | "j")
 }
 
-pub(super) fn ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
 pub(super) fn ideographs(w: &str) -> bool {
-    w.chars().all(ideograph)
+    w.chars().all(crate::text::is_ideograph)
 }
 
 /// One-char words that never start a place name (`是/山区`, `使/全县`).

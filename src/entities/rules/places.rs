@@ -158,11 +158,7 @@ pub(super) fn listed_places(text: &str) -> Vec<RawMention> {
         loop {
             // Each item is two ideographs, separated by `、`.
             let two: Vec<char> = head[..end].chars().rev().take(2).collect();
-            if two.len() < 2
-                || !two
-                    .iter()
-                    .all(|&c| c as u32 >= 0x3400 && crate::clean::is_cjk(c))
-            {
+            if two.len() < 2 || !two.iter().all(|&c| crate::text::is_ideograph(c)) {
                 break;
             }
             let len: usize = two.iter().map(|c| c.len_utf8()).sum();

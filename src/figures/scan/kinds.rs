@@ -266,7 +266,7 @@ const DAY_BEFORE: &[char] = &[
 /// (北四环路66号), a product (理财5号), a player or a line.
 fn labels_number(w: &Win, i: usize) -> bool {
     let prev = w.prev(i);
-    crate::clean::is_ideograph(prev) && !DAY_BEFORE.contains(&prev)
+    crate::text::is_ideograph(prev) && !DAY_BEFORE.contains(&prev)
 }
 
 /// 时: a time of day, with its minutes.
@@ -409,7 +409,7 @@ fn no_unit(w: &Win, i: usize, r: &Reading) -> Result<Made, usize> {
 fn amount_alone(w: &Win, r: &Reading) -> bool {
     let j = r.j;
     if !r.n.flags.arabic {
-        return matches!(w.ch(j), '余' | '多') && crate::clean::is_ideograph(w.ch(j + 1))
+        return matches!(w.ch(j), '余' | '多') && crate::text::is_ideograph(w.ch(j + 1))
             || matches!(w.ch(j - 1), '亿' | '億');
     }
     r.n.flags.chinese

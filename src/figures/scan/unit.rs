@@ -204,7 +204,7 @@ pub(super) fn read(w: &Win, i: usize, n: Numeral) -> Read {
     }
     // 块 alone at the end of a phrase is money: 三块 (钱).
     let unit = match unit {
-        Some(u) if u.text == "块" && !crate::clean::is_ideograph(w.ch(k + 1)) => Some(&KUAI),
+        Some(u) if u.text == "块" && !crate::text::is_ideograph(w.ch(k + 1)) => Some(&KUAI),
         u => u,
     };
     Read::Unit(Reading {
@@ -233,7 +233,7 @@ fn stage(
 ) -> Option<super::RawFigure> {
     let named = unit.is_some_and(|u| u.text == "期")
         && !n.flags.arabic
-        && crate::clean::is_ideograph(w.ch(k + 1))
+        && crate::text::is_ideograph(w.ch(k + 1))
         && !COUNTS_PERIODS.contains(&w.prev(i));
     named.then(|| w.raw(i, k + 1, FigureKind::Ordinal, n.value, "期"))
 }
