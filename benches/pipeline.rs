@@ -75,13 +75,7 @@ fn run_layout(cleaned: &Cleaned) -> Layout {
 
 /// Tags sentence by sentence, as `Analyzer::analyze_with_progress` does.
 fn run_tag(cleaned: &Cleaned, layout: &Layout) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(cleaned.text.len() / 4);
-    for s in &layout.sentences {
-        ANALYZER
-            .lexicon()
-            .tag_into(&cleaned.text, s.clean.clone(), &mut tokens);
-    }
-    tokens
+    ANALYZER.lexicon().tag_sentences(&cleaned.text, layout)
 }
 
 fn run_entities(s: &Staged) -> usize {

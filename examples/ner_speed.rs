@@ -18,12 +18,7 @@ fn main() {
     let cleaned = wenxi::clean::clean(&text);
     let layout = wenxi::layout::layout(&cleaned);
     let t0 = Instant::now();
-    let mut tokens = Vec::new();
-    for s in &layout.sentences {
-        analyzer
-            .lexicon()
-            .tag_into(&cleaned.text, s.clean.clone(), &mut tokens);
-    }
+    let tokens = analyzer.lexicon().tag_sentences(&cleaned.text, &layout);
     let t_tag = t0.elapsed();
     let t1 = Instant::now();
     let found = wenxi::entities::recognize(

@@ -43,7 +43,7 @@ use serde::{Deserialize, Serialize};
 pub use error::{Error, Result};
 pub use report::Report;
 
-use lexicon::{Lexicon, Token};
+use lexicon::Lexicon;
 
 /// What the caller may tune.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -163,20 +163,15 @@ impl Analyzer {
         let cleaned = clean::clean(text);
         let layout = layout::layout(&cleaned);
         let total = cleaned.text.len().max(1);
-        let mut tokens: Vec<Token> = Vec::with_capacity(cleaned.text.len() / 4);
-        let mut last = 0usize;
-        for s in &layout.sentences {
-            self.lexicon
-                .tag_into(&cleaned.text, s.clean.clone(), &mut tokens);
-            if s.clean.end - last > 64 * 1024 {
-                last = s.clean.end;
+        let tokens = self
+            .lexicon
+            .tag_sentences_with(&cleaned.text, &layout, |done| {
                 progress(Progress {
                     stage: "tag",
-                    done: s.clean.end,
+                    done,
                     total,
-                });
-            }
-        }
+                })
+            });
         progress(Progress {
             stage: "entities",
             done: 0,

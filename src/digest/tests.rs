@@ -125,12 +125,7 @@ fn pagerank_favours_the_hub() {
 fn tagged(text: &str) -> (crate::clean::Cleaned, crate::layout::Layout, Vec<Token>) {
     let c = clean(text);
     let l = layout(&c);
-    let mut tokens = Vec::new();
-    for s in &l.sentences {
-        ANALYZER
-            .lexicon()
-            .tag_into(&c.text, s.clean.clone(), &mut tokens);
-    }
+    let tokens = ANALYZER.lexicon().tag_sentences(&c.text, &l);
     (c, l, tokens)
 }
 

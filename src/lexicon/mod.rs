@@ -12,6 +12,7 @@ use std::ops::Range;
 use jieba_rs::Jieba;
 
 use crate::error::{Error, Result};
+use crate::layout::Layout;
 
 /// Words of Chinese government and business news that jieba's dictionary
 /// lacks or splits, one `word freq tag` line each (jieba's format).
@@ -65,6 +66,32 @@ impl Lexicon {
             jieba,
             freqs: DictFreq::parse(&[dict, NEWS_WORDS]),
         })
+    }
+
+    /// Tags every sentence of `layout` in the clean `text`, in order: the
+    /// tokens every later stage reads.
+    pub fn tag_sentences(&self, text: &str, layout: &Layout) -> Vec<Token> {
+        self.tag_sentences_with(text, layout, |_| {})
+    }
+
+    /// [`Lexicon::tag_sentences`], calling `progress` with the clean byte
+    /// offset reached each time another 64 KiB of text is tagged.
+    pub fn tag_sentences_with(
+        &self,
+        text: &str,
+        layout: &Layout,
+        mut progress: impl FnMut(usize),
+    ) -> Vec<Token> {
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 4);
+        let mut last = 0usize;
+        for s in &layout.sentences {
+            self.tag_into(text, s.clean.clone(), &mut tokens);
+            if s.clean.end - last > 64 * 1024 {
+                last = s.clean.end;
+                progress(s.clean.end);
+            }
+        }
+        tokens
     }
 
     /// Tags the clean text in `range` (which should be one sentence or

@@ -179,15 +179,7 @@ fn digest_big_timing() {
             let l = layout::layout(&c);
             (c, l)
         });
-        let (t_tag, tokens) = best(|| {
-            let mut tokens = Vec::new();
-            for s in &lay.sentences {
-                analyzer
-                    .lexicon()
-                    .tag_into(&cleaned.text, s.clean.clone(), &mut tokens);
-            }
-            tokens
-        });
+        let (t_tag, tokens) = best(|| analyzer.lexicon().tag_sentences(&cleaned.text, &lay));
         let mentions = entities::recognize(
             entities::embedded_model(),
             &cleaned.text,
