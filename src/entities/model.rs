@@ -102,8 +102,32 @@ pub fn viterbi<S: Score>(emissions: &[[S; LABELS]], trans: &[S], out: &mut Vec<u
     if n == 0 {
         return;
     }
-    let t = |from: usize, to: usize| trans[from * LABELS + to];
-    let mut back = vec![[0u8; LABELS]; n];
+    let mut tt = [[S::FORBIDDEN; LABELS]; LABELS + 1];
+    for (from, row) in tt.iter_mut().enumerate() {
+        row.copy_from_slice(&trans[from * LABELS..(from + 1) * LABELS]);
+    }
+    let t = |from: usize, to: usize| tt[from][to];
+    BACK.with(|b| match b.try_borrow_mut() {
+        Ok(mut back) => forward(emissions, &t, &mut back, out),
+        Err(_) => forward(emissions, &t, &mut Vec::new(), out),
+    });
+}
+
+// Backpointers of `viterbi`, kept between calls.
+thread_local! {
+    static BACK: std::cell::RefCell<Vec<[u8; LABELS]>> = std::cell::RefCell::default();
+}
+
+/// The Viterbi recursion and backtrace of [`viterbi`], over `back` as scratch.
+fn forward<S: Score>(
+    emissions: &[[S; LABELS]],
+    t: &impl Fn(usize, usize) -> S,
+    back: &mut Vec<[u8; LABELS]>,
+    out: &mut Vec<u8>,
+) {
+    let n = emissions.len();
+    back.clear();
+    back.resize(n, [0u8; LABELS]);
     let mut score = [S::FORBIDDEN; LABELS];
     for (to, s) in score.iter_mut().enumerate() {
         if allowed(LABELS, to) {
@@ -153,8 +177,9 @@ pub fn viterbi<S: Score>(emissions: &[[S; LABELS]], trans: &[S], out: &mut Vec<u
 
 /// A model read from its bytes (see the module docs for the layout).
 ///
-/// The rows are copied once into 8-byte rows (the 7 labels and a zero), so a
-/// feature's weights are one `u64` load, summed in SWAR lanes.
+/// The rows are copied once into 8-byte rows (the 7 labels and a pad, each
+/// biased by +128), so a feature's weights are one `u64` load, summed in
+/// SWAR lanes.
 #[derive(Debug, Clone)]
 pub struct Model {
     mask: u32,
@@ -197,12 +222,14 @@ impl Model {
             .chunks_exact(4)
             .map(|c| i64::from(i32::from_le_bytes(c.try_into().expect("4 bytes"))))
             .collect();
+        // Each weight is stored biased to unsigned (w + 128, which is w
+        // with its top bit flipped), as the SWAR sums in `emissions` read it.
         let padded = bytes[head..]
             .chunks_exact(LABELS)
             .map(|w| {
                 let mut r = [0u8; 8];
                 r[..LABELS].copy_from_slice(w);
-                u64::from_le_bytes(r)
+                u64::from_le_bytes(r) ^ 0x8080_8080_8080_8080
             })
             .collect();
         let model = Model {
@@ -250,18 +277,18 @@ impl Model {
     /// Each char's score for each label: the sum of its features' weights.
     pub fn emissions(&self, feats: &[u32]) -> Vec<[i64; LABELS]> {
         let mut emissions = Vec::with_capacity(feats.len() / FEATURES);
-        // SWAR: a row is one u64 of 8 i8 weights. Biased to unsigned (+128),
-        // the even and odd bytes are summed in two u64s of four u16 lanes
-        // each; FEATURES * 255 fits a lane, so no lane carries into the next.
+        // SWAR: a row is one u64 of 8 weights, biased to unsigned (+128) at
+        // load; the even and odd bytes are summed in two u64s of four u16
+        // lanes each; FEATURES * 255 fits a lane, so no lane carries into the
+        // next.
         const LO: u64 = 0x00FF_00FF_00FF_00FF;
-        const BIAS: u64 = 0x0080_0080_0080_0080;
         let unbias = (FEATURES * 128) as i64;
         for f in feats.chunks_exact(FEATURES) {
             let (mut even, mut odd) = (0u64, 0u64);
             for &h in f {
                 let x = self.rows[(h & self.mask) as usize];
-                even += (x & LO) ^ BIAS;
-                odd += ((x >> 8) & LO) ^ BIAS;
+                even += x & LO;
+                odd += (x >> 8) & LO;
             }
             let mut out = [0i64; LABELS];
             for (l, o) in out.iter_mut().enumerate() {
