@@ -280,6 +280,49 @@ struct WordIds {
     next_hash: u32,
 }
 
+impl Scratch {
+    /// Fills the buffers for the chars and words of one segment.
+    fn prepare(&mut self, chars: &[char], words: &[Word]) {
+        let n = chars.len();
+        self.widx.clear();
+        self.widx.resize(n, usize::MAX);
+        for (k, w) in words.iter().enumerate() {
+            for slot in self.widx.iter_mut().take(w.end.min(n)).skip(w.start) {
+                *slot = k;
+            }
+        }
+        // A word's hash (1 for words over 8 chars), as the model was trained.
+        let word_hash = |w: &Word| -> u32 {
+            if w.end - w.start <= 8 {
+                H::new(99).chars(&chars[w.start..w.end]).finish()
+            } else {
+                1
+            }
+        };
+        self.words.clear();
+        self.words.extend(words.iter().map(|w| WordIds {
+            bmes_len: w.end - w.start,
+            start: w.start,
+            hash: word_hash(w),
+            pos: tag_id(w.pos),
+            prev_pos: 1,
+            next_pos: 1,
+            prev_hash: 2,
+            next_hash: 0,
+        }));
+        for k in 1..self.words.len() {
+            let (prev, next) = (self.words[k - 1], self.words[k]);
+            self.words[k].prev_pos = prev.pos;
+            self.words[k].prev_hash = prev.hash;
+            self.words[k - 1].next_pos = next.pos;
+            self.words[k - 1].next_hash = next.hash;
+        }
+        self.classes.clear();
+        self.classes.extend(chars.iter().map(|&c| class(c) as u8));
+        super::gazetteer::flags(chars, &mut self.gaz);
+    }
+}
+
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
@@ -306,41 +349,7 @@ fn extract_with(chars: &[char], words: &[Word], out: &mut Vec<u32>, s: &mut Scra
             chars[i as usize]
         }
     };
-    s.widx.clear();
-    s.widx.resize(n, usize::MAX);
-    for (k, w) in words.iter().enumerate() {
-        for slot in s.widx.iter_mut().take(w.end.min(n)).skip(w.start) {
-            *slot = k;
-        }
-    }
-    // A word's hash (1 for words over 8 chars), as the model was trained.
-    let word_hash = |w: &Word| -> u32 {
-        if w.end - w.start <= 8 {
-            H::new(99).chars(&chars[w.start..w.end]).finish()
-        } else {
-            1
-        }
-    };
-    s.words.clear();
-    s.words.extend(words.iter().map(|w| WordIds {
-        bmes_len: w.end - w.start,
-        start: w.start,
-        hash: word_hash(w),
-        pos: tag_id(w.pos),
-        prev_pos: 1,
-        next_pos: 1,
-        prev_hash: 2,
-        next_hash: 0,
-    }));
-    for k in 1..s.words.len() {
-        let (prev, next) = (s.words[k - 1], s.words[k]);
-        s.words[k].prev_pos = prev.pos;
-        s.words[k].prev_hash = prev.hash;
-        s.words[k - 1].next_pos = next.pos;
-        s.words[k - 1].next_hash = next.hash;
-    }
-    s.classes.clear();
-    s.classes.extend(chars.iter().map(|&c| class(c) as u8));
+    s.prepare(chars, words);
     let pad_class = class(PAD);
     let classes = &s.classes;
     let cls = |i: isize| -> u32 {
@@ -350,7 +359,6 @@ fn extract_with(chars: &[char], words: &[Word], out: &mut Vec<u32>, s: &mut Scra
             u32::from(classes[i as usize])
         }
     };
-    super::gazetteer::flags(chars, &mut s.gaz);
     const T20: u32 = H::new(20).finish();
     out.reserve(n * FEATURES);
     #[allow(clippy::needless_range_loop)] // i is also a signed window centre

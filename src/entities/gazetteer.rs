@@ -352,7 +352,9 @@ mod tests {
             })
             .collect();
         words.extend(ORG_TAILS.iter().map(|&w| (w, ORG_TAIL)));
-        let titles = super::super::rules::TITLES.iter().chain(OTHER_TITLES);
+        let titles = super::super::rules::lists::TITLES
+            .iter()
+            .chain(OTHER_TITLES);
         words.extend(titles.map(|&w| (w, TITLE)));
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
