@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::features::CharSet;
+use crate::text::CharSet;
 
 /// The place list, `name<TAB>class` lines.
 const PLACES: &str = include_str!("../../assets/gazetteer.txt");
