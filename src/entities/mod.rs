@@ -245,26 +245,6 @@ pub struct Recognized {
     pub confidence: Vec<Option<f32>>,
 }
 
-/// The baseline: jieba's `nr`/`ns`/`nt` tags alone.
-pub fn recognize_by_tags(tokens: &[Token]) -> Vec<RawMention> {
-    tokens
-        .iter()
-        .filter_map(|t| {
-            let kind = match t.pos {
-                "nr" | "nrfg" | "nrt" => EntityType::Person,
-                "ns" => EntityType::Place,
-                "nt" => EntityType::Organization,
-                _ => return None,
-            };
-            Some(RawMention {
-                start: t.start as usize,
-                end: t.end as usize,
-                kind,
-            })
-        })
-        .collect()
-}
-
 /// `p` to three decimals (a probability that JSON carries exactly).
 fn round3(p: impl Into<f64>) -> f64 {
     (p.into() * 1000.0).round() / 1000.0

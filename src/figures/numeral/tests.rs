@@ -67,6 +67,6 @@ fn fuzz_overflowing_exponent_is_not_a_number() {
         assert!(parse(&"9".repeat(400), mode).is_none_or(|v| v.is_finite()));
     }
     for n in find_all("0e140101 1e999 2^99999") {
-        assert!(!format!("{n:?}").is_empty());
+        assert!(n.value.is_finite(), "{n:?}");
     }
 }
