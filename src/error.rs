@@ -38,6 +38,22 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// A stable machine code for the kind of error (`binary`, `pdf`,
+    /// `unknown-encoding`, `too-large`, `container`, `dictionary`): what the
+    /// page reads to word its message, across the wasm boundary.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Binary { .. } => "binary",
+            Error::Pdf => "pdf",
+            Error::UnknownEncoding { .. } => "unknown-encoding",
+            Error::TooLarge { .. } => "too-large",
+            Error::Container { .. } => "container",
+            Error::Dictionary { .. } => "dictionary",
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

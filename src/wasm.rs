@@ -2,6 +2,7 @@
 
 use std::sync::OnceLock;
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Installs the panic hook once, so a panic is logged with its message.
@@ -84,18 +85,37 @@ impl Analyzer {
     }
 }
 
-/// Decodes file bytes; returns the [`crate::decode::Decoded`] as JSON:
+/// Decodes file bytes; returns the [`crate::decode::Decoded`] as a plain
+/// object (through serde-wasm-bindgen, JSON-compatible: `null` for none):
 /// `{text, encoding, confident, had_errors, format, diagnostics: [{code, message}]}`.
 /// `name` is the file name (its extension picks .docx/.html/.md handling; "" if
 /// unknown); `encoding` is an optional override label ("" to detect).
-/// Throws with a message for the user on binary data, PDF, unknown labels and
-/// inputs over 64 MB.
+/// Throws an `Error` with the library's stable `code` (see
+/// [`crate::Error::code`]) and, for a refused binary file, a `detail` naming
+/// what it looks like, on binary data, PDF, unknown labels and inputs over
+/// 64 MB. The worker passes both to the page and sniffs nothing itself.
 #[wasm_bindgen]
-pub fn decode(bytes: &[u8], name: &str, encoding: &str) -> Result<String, JsError> {
+pub fn decode(bytes: &[u8], name: &str, encoding: &str) -> Result<JsValue, JsValue> {
     let d = crate::decode::decode_file(
         bytes,
         Some(name).filter(|n| !n.is_empty()),
         Some(encoding).filter(|e| !e.is_empty()),
-    )?;
-    Ok(serde_json::to_string(&d)?)
+    )
+    .map_err(js_error)?;
+    d.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+/// A JS `Error` with the message, the stable `code` and, for binary data,
+/// the `detail` of what the bytes look like.
+fn js_error(e: crate::Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    let set = |key: &str, value: &str| {
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str(key), &JsValue::from_str(value));
+    };
+    set("code", e.code());
+    if let crate::Error::Binary { looks_like } = &e {
+        set("detail", looks_like);
+    }
+    err.into()
 }

@@ -124,7 +124,7 @@ pub fn decode_file(bytes: &[u8], name: Option<&str>, encoding: Option<&str>) -> 
         .filter(|_| encoding_rs::Encoding::for_bom(bytes).is_none())
         .filter(|_| std::str::from_utf8(bytes).is_err());
     let mut d = decode_text(bytes, encoding.or(meta))?;
-    if looks_binary(&d.text) {
+    if looks_binary(&d.text, encoding.is_none()) {
         return Err(Error::Binary {
             looks_like: "binary data (many control or NUL bytes)".into(),
         });
@@ -280,13 +280,13 @@ fn most_readable(
     sample: &[u8],
 ) -> &'static encoding_rs::Encoding {
     let reading = |e: &'static encoding_rs::Encoding| e.decode_without_bom_handling(sample).0;
-    if !looks_binary(&reading(detected)) {
+    if !looks_binary(&reading(detected), false) {
         return detected;
     }
     [encoding_rs::GB18030, encoding_rs::UTF_8]
         .into_iter()
         .map(|e| (reading(e), e))
-        .filter(|(t, _)| !looks_binary(t))
+        .filter(|(t, _)| !looks_binary(t, false))
         .min_by_key(|(t, _)| t.chars().filter(|&c| c == '\u{FFFD}').count())
         .map_or(detected, |(_, e)| e)
 }
@@ -399,17 +399,25 @@ fn textual_share(t: &str) -> f64 {
     }
 }
 
-/// True when decoded text is mostly control characters or NULs: not text.
-fn looks_binary(t: &str) -> bool {
-    let mut n = 0usize;
-    let mut bad = 0usize;
+/// True when decoded text is not text: more than 1% control characters or
+/// NULs; or, when the encoding was `detected` rather than chosen by the user,
+/// more than 2% C0 controls and U+FFFD replacement characters together,
+/// and at least 16 (binary bytes read as text; a few bad bytes in a short
+/// text are reported as decode errors instead). An encoding the user chose is taken at
+/// their word for the second test.
+fn looks_binary(t: &str, detected: bool) -> bool {
+    let (mut n, mut control, mut damaged) = (0usize, 0usize, 0usize);
     for c in t.chars().take(65536) {
         n += 1;
-        if c == '\0' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C')) {
-            bad += 1;
+        let allowed = matches!(c, '\t' | '\n' | '\r' | '\x0C');
+        if c == '\0' || (c.is_control() && !allowed) {
+            control += 1;
+        }
+        if (c < ' ' && !allowed) || c == '\u{FFFD}' {
+            damaged += 1;
         }
     }
-    n > 0 && bad * 100 > n
+    n > 0 && (control * 100 > n || (detected && damaged >= 16 && damaged * 50 > n))
 }
 
 #[cfg(test)]

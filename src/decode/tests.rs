@@ -184,3 +184,27 @@ mod props {
         }
     }
 }
+
+#[test]
+fn replacement_characters_refuse_only_a_detected_reading() {
+    // 30 of 1000 chars damaged: binary when the encoding was guessed, text
+    // when the user chose it.
+    let t = format!("{}{}", "中".repeat(970), "\u{FFFD}".repeat(30));
+    assert!(super::looks_binary(&t, true));
+    assert!(!super::looks_binary(&t, false));
+    assert!(!super::looks_binary(&"中".repeat(100), true));
+    // Control characters refuse either way.
+    let c = format!("{}{}", "中".repeat(97), "\u{1}".repeat(3));
+    assert!(super::looks_binary(&c, false));
+}
+
+#[test]
+fn errors_carry_stable_codes() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    let e = super::decode_file(png, Some("x.txt"), None).unwrap_err();
+    assert_eq!((e.code(), e.to_string().contains("PNG")), ("binary", true));
+    let e = super::decode_file(b"%PDF-1.4", None, None).unwrap_err();
+    assert_eq!(e.code(), "pdf");
+    let e = super::decode_file("中文".as_bytes(), None, Some("klingon")).unwrap_err();
+    assert_eq!(e.code(), "unknown-encoding");
+}

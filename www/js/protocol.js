@@ -140,8 +140,8 @@ export const TO_PAGE = Object.freeze({
  * @typedef {object} ErrorInfo
  * @property {string} message  for the user
  * @property {string} [name]  the JS error name (e.g. RuntimeError for a wasm trap)
- * @property {"binary"|"pdf"} [code]  set when a file was refused as not text
- * @property {string} [detail]  what a refused file looks like ("PNG image")
+ * @property {"binary"|"pdf"|"unknown-encoding"|"too-large"|"container"|"dictionary"} [code]  the library's stable error code (Rust `Error::code`), set when a file was refused
+ * @property {string} [detail]  what a refused binary file looks like ("a PNG image")
  */
 
 /**

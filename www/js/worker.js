@@ -175,61 +175,13 @@ function postInParts(id, json, meta) {
   post(TO_PAGE.RESULT, id, { json: JSON.stringify(report), parts: true, ...meta });
 }
 
-/** File signatures the page refuses before decoding (wasm decode may refuse more). */
-const MAGIC = [
-  [[0x25, 0x50, 0x44, 0x46, 0x2d], "PDF"],
-  [[0x89, 0x50, 0x4e, 0x47], "PNG image"],
-  [[0xff, 0xd8, 0xff], "JPEG image"],
-  [[0x47, 0x49, 0x46, 0x38], "GIF image"],
-  [[0x1f, 0x8b], "gzip archive"],
-  [[0x7f, 0x45, 0x4c, 0x46], "ELF executable"],
-  [[0x4d, 0x5a], "Windows executable"],
-  [[0xd0, 0xcf, 0x11, 0xe0], "legacy Office (.doc/.xls) file"],
-  [[0x52, 0x61, 0x72, 0x21], "RAR archive"],
-  [[0x37, 0x7a, 0xbc, 0xaf], "7z archive"],
-];
-
-function refuse(code, message, detail) {
-  const e = new Error(message);
-  e.code = code;
-  e.detail = detail;
-  return e;
-}
-
 /**
- * A guard in front of wasm decode: known binary signatures, and decoded text
- * that is mostly control characters or U+FFFD (binary read as text).
+ * Decodes file bytes in wasm. A refused file (binary, PDF, too large, an
+ * unknown encoding) throws an Error whose stable `code` and `detail` come
+ * from Rust (`Error::code`); errorData passes them to the page.
  */
-function sniff(u8) {
-  for (const [sig, what] of MAGIC) {
-    if (sig.every((b, i) => u8[i] === b)) {
-      return what === "PDF"
-        ? refuse("pdf", "This is a PDF: copy its text out first.")
-        : refuse("binary", `This is not a text file (it looks like a ${what}).`, what);
-    }
-  }
-  return null;
-}
-function looksBinary(text) {
-  const n = Math.min(text.length, 65536);
-  if (!n) return false;
-  let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
-  }
-  return bad / n > 0.02;
-}
-
 function decode(id, { bytes, name = "", encoding = "" }) {
-  const u8 = new Uint8Array(bytes);
-  const early = sniff(u8);
-  if (early) throw early;
-  const json = wasm.decode(u8, name, encoding);
-  const d = JSON.parse(json);
-  // Only when detecting: an encoding the user chose is taken at their word.
-  if (!encoding && looksBinary(d.text)) throw refuse("binary", "This is not a text file (binary data).");
-  post(TO_PAGE.RESULT, id, d);
+  post(TO_PAGE.RESULT, id, wasm.decode(new Uint8Array(bytes), name, encoding));
 }
 
 function kwic(id, { text, term, context = 20, limit = 500 }) {
