@@ -241,6 +241,17 @@ on(el.print, "click", () => {
   buildBrief();
   window.print();
 });
+// ---- help: a modal dialog (Esc closes it; focus goes back to the button) ----
+const help = qs("#help");
+const helpBtn = qs("#help-button");
+on(helpBtn, "click", () => help.showModal());
+on(qs("#help-close"), "click", () => help.close());
+on(help, "close", () => helpBtn.focus());
+// A click on the backdrop (outside the dialog's box) closes it too.
+on(help, "click", (e) => {
+  if (e.target === help) help.close();
+});
+
 const langBtn = qs("#lang-toggle");
 on(langBtn, "click", () => setLang(getLang() === "zh" ? "en" : "zh"));
 onLangChange(() => {
