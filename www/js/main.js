@@ -164,6 +164,12 @@ const ctx = {
     selectTab("text");
     state.textView?.highlight(spans);
   },
+  /** Opens the Words tab with the keyword-in-context of `term`. */
+  showKwic(term) {
+    selectTab("words");
+    state.wordsView?.search(term);
+    qs("#kwic-input")?.focus();
+  },
   async kwic(term, context, limit) {
     return client.kwic(state.text, term, context, limit);
   },
@@ -177,7 +183,9 @@ const VIEWS = {
   text: (r) => {
     state.textView = textView.render(el.panels.text, r, ctx);
   },
-  words: (r) => words.render(el.panels.words, r, ctx),
+  words: (r) => {
+    state.wordsView = words.render(el.panels.words, r, ctx);
+  },
 };
 /** Views whose panel shows an older report (or an older language). */
 let stale = new Set();
