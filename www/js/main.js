@@ -13,6 +13,7 @@ import * as entities from "./views/entities.js";
 import * as figures from "./views/figures.js";
 import * as textView from "./views/text.js";
 import * as words from "./views/words.js";
+import * as history from "./history.js";
 
 /** Ask for the cleaned text only below this size (it doubles the report). */
 const CLEAN_TEXT_LIMIT = 2_000_000;
@@ -118,6 +119,7 @@ async function runOne(text) {
     const chars = charCount(text);
     status(() => t("status.done", fmt(chars), fmt(Math.round(t2 - t0))), "ok");
     document.body.dataset.analyses = String(Number(document.body.dataset.analyses || 0) + 1);
+    historyCtl.record(text, res.report);
   } catch (e) {
     if (e.name === "AbortError") status(() => t("status.cancelled"), "warn");
     else status(() => t("status.error", e.message || e), "error");
@@ -271,6 +273,16 @@ onLangChange(() => {
 
 applyStatic();
 const inputCtl = input.mount({ client, analyze, status });
+const historyCtl = history.mount({
+  restore: inputCtl.restore,
+  show: (text, report) => {
+    // A reopened analysis wins over one still running.
+    state.wanted = null;
+    state.running?.abort();
+    show(text, report);
+  },
+  status,
+});
 if (location.hash === "#sample") inputCtl.loadSample();
 
 // ---- service worker (www/js/sw-bridge.js may not exist yet) ----
@@ -300,4 +312,4 @@ function show(text, report) {
   renderAll();
 }
 
-window.wenxi = { state, client, analyze, selectTab, ctx, buildBrief, show };
+window.wenxi = { state, client, analyze, selectTab, ctx, buildBrief, show, history: historyCtl };
