@@ -4,7 +4,7 @@
 import { h, qs, qsa, on, replace } from "./dom.js";
 import { t, fmt, getLang, setLang, onLangChange, applyStatic } from "./i18n.js";
 import { WorkerClient } from "./client.js";
-import { downloadJson, stamp } from "./export.js";
+import { download, downloadJson, stamp } from "./export.js";
 import { forget } from "./memory.js";
 import { charCount } from "./format.js";
 import * as input from "./views/input.js";
@@ -30,6 +30,7 @@ const el = {
   analyze: qs("#analyze"),
   results: qs("#results"),
   exportReport: qs("#export-report"),
+  exportXlsx: qs("#export-xlsx"),
   print: qs("#print"),
   brief: qs("#print-brief"),
   panels: {
@@ -208,6 +209,7 @@ function renderAll() {
   state.renderTimes = {};
   renderView(el.results.dataset.tab || "overview");
   el.exportReport.disabled = false;
+  el.exportXlsx.disabled = false;
   el.print.disabled = false;
 }
 
@@ -238,6 +240,17 @@ for (const tab of tabs) {
 // ---- toolbar ----
 on(el.exportReport, "click", () => {
   if (state.report) downloadJson(`${stamp("report")}.json`, state.report);
+});
+// The Excel writer loads on the first click only (the service worker has it cached).
+on(el.exportXlsx, "click", async () => {
+  if (!state.report) return;
+  const { text, report } = state;
+  try {
+    const { reportWorkbook } = await import("./xlsx.js");
+    download(`${stamp("report")}.xlsx`, reportWorkbook(text, report));
+  } catch (e) {
+    status(() => t("xlsx.failed", e.message || e), "error");
+  }
 });
 let briefFor = null;
 function buildBrief() {
