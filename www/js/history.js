@@ -150,9 +150,10 @@ export function mount(app) {
     }
     if (mine?.id === e.id) mine = null;
     await refresh();
-    // Focus stays in the list: the next entry's delete button, else the heading.
+    // Focus stays in the list: the next entry's delete button, else the
+    // heading; with the list gone, the text box.
     const next = items.querySelectorAll("[data-delete]")[Math.min(i, entries.length - 1)];
-    (next || qs("#history-title")).focus();
+    (next || (box.hidden ? qs("#input") : qs("#history-title"))).focus();
   }
 
   /** Called after each analysis. */
