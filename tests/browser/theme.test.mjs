@@ -1,14 +1,16 @@
 // Issue 17, features: a dark theme that follows prefers-color-scheme, with
 // every visible piece of text, in every tab, meeting WCAG AA contrast (4.5:1,
-// 3:1 for large text) in the dark theme and the light one alike.
+// 3:1 for large text) in the dark theme and the light one alike, on a
+// desktop and on a phone (where tables are cards).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openApp, waitReady, runSample, tab, shot } from "./app.mjs";
 import { lowContrast } from "./contrast.mjs";
 
-for (const scheme of ["light", "dark"]) {
-  test(`theme: ${scheme}, every text readable (WCAG AA) in every tab`, { timeout: 120_000 }, async () => {
-    const app = await openApp();
+const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+for (const [scheme, size] of [["light", "desktop"], ["dark", "desktop"], ["dark", "phone"], ["light", "phone"]]) {
+  test(`theme: ${scheme}, ${size}, every text readable (WCAG AA) in every tab`, { timeout: 120_000 }, async () => {
+    const app = await openApp({ viewport: SIZES[size] });
     const { page } = app;
     try {
       await page.emulateMedia({ colorScheme: scheme });
@@ -20,6 +22,8 @@ for (const scheme of ["light", "dark"]) {
 
       const problems = [];
       const check = async (where) => {
+        // Measure the settled page: a panel fading back in after an analysis is mid-transition.
+        await page.waitForFunction(() => document.getAnimations().every((x) => x.playState !== "running"));
         for (const p of await lowContrast(page)) problems.push(`${where}: “${p.text}” ${p.where} ${p.ratio} < ${p.need} (fg ${p.fg} on ${p.bg})`);
       };
       // An error line, before anything is analysed.
@@ -28,14 +32,14 @@ for (const scheme of ["light", "dark"]) {
       await check("empty");
       await runSample(page);
       await check("overview");
-      await shot(page, `theme-${scheme}-overview`);
+      await shot(page, `theme-${scheme}-${size}-overview`);
       // Entities with a low-confidence row and the selection in the text.
       await tab(page, "entities");
       await check("entities");
       await page.click('[data-table="entities"] tbody tr.clickable');
       await page.waitForSelector("#panel-text .text-body mark.hit.current");
       await check("text with a selection");
-      await shot(page, `theme-${scheme}-text`);
+      await shot(page, `theme-${scheme}-${size}-text`);
       await tab(page, "figures");
       await check("figures");
       await tab(page, "words");
@@ -51,7 +55,7 @@ for (const scheme of ["light", "dark"]) {
       await page.click("#help-button");
       await page.waitForSelector("#help[open]");
       await check("help");
-      await shot(page, `theme-${scheme}-help`);
+      await shot(page, `theme-${scheme}-${size}-help`);
       assert.deepEqual(problems, []);
       assert.deepEqual(app.errors(), []);
     } finally {
