@@ -52,6 +52,9 @@ for (const [scheme, size] of [["light", "desktop"], ["dark", "desktop"], ["dark"
       await check("words, row hovered");
       await page.click("#lang-toggle");
       await check("words in English");
+      // Every tab within the screen, in the longer language too.
+      const tabs = await page.$eval(".tabs", (x) => [x.scrollWidth, x.clientWidth]);
+      assert.ok(tabs[0] <= tabs[1], `tabs overflow: ${tabs}`);
       await page.click("#help-button");
       await page.waitForSelector("#help[open]");
       await check("help");
