@@ -4,7 +4,7 @@
 import { h, qs, qsa, on, replace } from "./dom.js";
 import { t, fmt, getLang, setLang, onLangChange, applyStatic } from "./i18n.js";
 import { WorkerClient } from "./client.js";
-import { downloadJson, stamp } from "./export.js";
+import { download, downloadJson, stamp } from "./export.js";
 import { forget } from "./memory.js";
 import { charCount } from "./format.js";
 import * as input from "./views/input.js";
@@ -13,6 +13,7 @@ import * as entities from "./views/entities.js";
 import * as figures from "./views/figures.js";
 import * as textView from "./views/text.js";
 import * as words from "./views/words.js";
+import * as history from "./history.js";
 
 /** Ask for the cleaned text only below this size (it doubles the report). */
 const CLEAN_TEXT_LIMIT = 2_000_000;
@@ -29,6 +30,7 @@ const el = {
   analyze: qs("#analyze"),
   results: qs("#results"),
   exportReport: qs("#export-report"),
+  exportXlsx: qs("#export-xlsx"),
   print: qs("#print"),
   brief: qs("#print-brief"),
   panels: {
@@ -118,6 +120,7 @@ async function runOne(text) {
     const chars = charCount(text);
     status(() => t("status.done", fmt(chars), fmt(Math.round(t2 - t0))), "ok");
     document.body.dataset.analyses = String(Number(document.body.dataset.analyses || 0) + 1);
+    historyCtl.record(text, res.report);
   } catch (e) {
     if (e.name === "AbortError") status(() => t("status.cancelled"), "warn");
     else status(() => t("status.error", e.message || e), "error");
@@ -164,6 +167,12 @@ const ctx = {
     selectTab("text");
     state.textView?.highlight(spans);
   },
+  /** Opens the Words tab with the keyword-in-context of `term`. */
+  showKwic(term) {
+    selectTab("words");
+    state.wordsView?.search(term);
+    qs("#kwic-input")?.focus();
+  },
   async kwic(term, context, limit) {
     return client.kwic(state.text, term, context, limit);
   },
@@ -177,7 +186,9 @@ const VIEWS = {
   text: (r) => {
     state.textView = textView.render(el.panels.text, r, ctx);
   },
-  words: (r) => words.render(el.panels.words, r, ctx),
+  words: (r) => {
+    state.wordsView = words.render(el.panels.words, r, ctx);
+  },
 };
 /** Views whose panel shows an older report (or an older language). */
 let stale = new Set();
@@ -198,6 +209,7 @@ function renderAll() {
   state.renderTimes = {};
   renderView(el.results.dataset.tab || "overview");
   el.exportReport.disabled = false;
+  el.exportXlsx.disabled = false;
   el.print.disabled = false;
 }
 
@@ -229,6 +241,17 @@ for (const tab of tabs) {
 on(el.exportReport, "click", () => {
   if (state.report) downloadJson(`${stamp("report")}.json`, state.report);
 });
+// The Excel writer loads on the first click only (the service worker has it cached).
+on(el.exportXlsx, "click", async () => {
+  if (!state.report) return;
+  const { text, report } = state;
+  try {
+    const { reportWorkbook } = await import("./xlsx.js");
+    download(`${stamp("report")}.xlsx`, reportWorkbook(text, report));
+  } catch (e) {
+    status(() => t("xlsx.failed", e.message || e), "error");
+  }
+});
 let briefFor = null;
 function buildBrief() {
   if (state.report && briefFor !== state.report) {
@@ -241,6 +264,17 @@ on(el.print, "click", () => {
   buildBrief();
   window.print();
 });
+// ---- help: a modal dialog (Esc closes it; focus goes back to the button) ----
+const help = qs("#help");
+const helpBtn = qs("#help-button");
+on(helpBtn, "click", () => help.showModal());
+on(qs("#help-close"), "click", () => help.close());
+on(help, "close", () => helpBtn.focus());
+// A click on the backdrop (outside the dialog's box) closes it too.
+on(help, "click", (e) => {
+  if (e.target === help) help.close();
+});
+
 const langBtn = qs("#lang-toggle");
 on(langBtn, "click", () => setLang(getLang() === "zh" ? "en" : "zh"));
 onLangChange(() => {
@@ -252,6 +286,16 @@ onLangChange(() => {
 
 applyStatic();
 const inputCtl = input.mount({ client, analyze, status });
+const historyCtl = history.mount({
+  restore: inputCtl.restore,
+  show: (text, report) => {
+    // A reopened analysis wins over one still running.
+    state.wanted = null;
+    state.running?.abort();
+    show(text, report);
+  },
+  status,
+});
 if (location.hash === "#sample") inputCtl.loadSample();
 
 // ---- service worker (www/js/sw-bridge.js may not exist yet) ----
@@ -281,4 +325,4 @@ function show(text, report) {
   renderAll();
 }
 
-window.wenxi = { state, client, analyze, selectTab, ctx, buildBrief, show };
+window.wenxi = { state, client, analyze, selectTab, ctx, buildBrief, show, history: historyCtl };

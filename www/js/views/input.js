@@ -252,5 +252,19 @@ export function mount(app) {
     openFile(f);
   });
 
-  return { loadSample, openFile, textarea, current };
+  /**
+   * Puts `text` (a reopened analysis) in the box, asking first if that would
+   * replace text the user typed. Resolves true when it did.
+   */
+  async function restore(text) {
+    auto.cancel();
+    if (!(await replaceAsked("", text))) return false;
+    last = null;
+    renderInfo();
+    setText(text);
+    sampleText = textarea.value;
+    return true;
+  }
+
+  return { loadSample, openFile, textarea, current, restore };
 }

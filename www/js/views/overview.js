@@ -60,12 +60,35 @@ export function summaryTexts(text, report, d) {
   return ids.map((i, k) => (Array.isArray(clean) && typeof clean[k] === "string" ? oneLine(clean[k]) : oneLine(sentenceText(text, report, i))));
 }
 
-function summaryList(texts) {
-  return h("ol", { className: "summary" }, texts.map((s) => h("li", { textContent: s })));
+/**
+ * The summary as a list. With `ctx` and the digest `d`, each sentence is a
+ * button that shows it in the text view (the print brief passes neither).
+ */
+function summaryList(texts, ctx, report, d) {
+  return h(
+    "ol",
+    { className: "summary" },
+    texts.map((s, k) => {
+      const span = ctx && report.sentences?.[d.summary[k]]?.span;
+      if (!span) return h("li", { textContent: s });
+      const b = h("button", { type: "button", className: "linkish", textContent: s, title: t("overview.showInText"), dataset: { sentence: String(d.summary[k]) } });
+      b.onclick = () => ctx.highlight([span]);
+      return h("li", {}, b);
+    }),
+  );
 }
 
-function keywordChips(kws) {
-  return h("ul", { className: "chips", attrs: { "aria-label": t("overview.keywords") } }, kws.map((k) => h("li", { textContent: k.term })));
+/** Keywords as buttons: each opens its keyword-in-context in the Words tab. */
+function keywordChips(kws, ctx) {
+  return h(
+    "ul",
+    { className: "chips", attrs: { "aria-label": t("overview.keywords") } },
+    kws.map((k) => {
+      const b = h("button", { type: "button", className: "chip", textContent: k.term, title: t("overview.showKwic", k.term), dataset: { term: k.term } });
+      b.onclick = () => ctx.showKwic(k.term);
+      return h("li", {}, b);
+    }),
+  );
 }
 
 /**
@@ -112,9 +135,9 @@ export function render(container, report, ctx) {
         "div",
         {},
         h("h4", {}, t("overview.pageSummary"), " ", pageTexts.length ? copyBtn(pageTexts) : null),
-        summaryList(pageTexts),
+        summaryList(pageTexts, ctx, report, digest),
         h("h4", { textContent: t("overview.keywords") }),
-        keywordChips(digest.keywords || []),
+        keywordChips(digest.keywords || [], ctx),
       ),
       h(
         "figure",
@@ -144,9 +167,9 @@ export function render(container, report, ctx) {
           "div",
           {},
           h("h4", {}, t("overview.summary"), " ", texts.length ? copyBtn(texts) : null),
-          summaryList(texts),
+          summaryList(texts, ctx, report, d),
           h("h4", { textContent: t("overview.keywords") }),
-          keywordChips(kws),
+          keywordChips(kws, ctx),
         ),
         kws.length
           ? h("figure", { className: "chart-box" }, h("figcaption", { textContent: t("overview.chart") }), barChart(kws.map((k) => ({ label: k.term, value: k.weight, title: `${k.term}: ${k.count}` })), t("overview.chart")))
