@@ -1,4 +1,7 @@
-//! The wasm-bindgen layer: a newtype over [`crate::Analyzer`], JSON out. No logic.
+//! The wasm-bindgen layer: a newtype over [`crate::Analyzer`]. No logic.
+//! The report leaves as a JSON string, the decode information as a plain
+//! object (serde-wasm-bindgen), errors as JS `Error`s with a stable `code`;
+//! each stage's start is a `performance.mark` (web-sys).
 
 use std::sync::OnceLock;
 
@@ -55,7 +58,12 @@ impl Analyzer {
         } else {
             serde_json::from_str(options_json)?
         };
+        let mut stage = "";
         let mut report_progress = |p: crate::Progress| {
+            if p.stage != stage {
+                stage = p.stage;
+                mark(&format!("wenxi:{stage}"));
+            }
             let _ = progress.call3(
                 &JsValue::NULL,
                 &JsValue::from_str(p.stage),
@@ -82,6 +90,18 @@ impl Analyzer {
         Ok(serde_json::to_string(
             &self.0.kwic(text, term, context, limit),
         )?)
+    }
+}
+
+/// A `performance.mark` named `name` in the worker's timeline (where each
+/// stage starts shows in the browser's performance tools); nothing when the
+/// global has no `performance`.
+fn mark(name: &str) {
+    let perf = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+        .ok()
+        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok());
+    if let Some(perf) = perf {
+        let _ = perf.mark(name);
     }
 }
 
