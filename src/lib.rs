@@ -148,6 +148,18 @@ impl Analyzer {
         self.analyze_with_progress(text, options, &mut |_| {})
     }
 
+    /// Analyses a decoded file: the report of its text, with how the bytes
+    /// were read (`source`) and the decoder's notes first among its
+    /// diagnostics. What the CLI prints for a file.
+    pub fn analyze_decoded(&self, decoded: &decode::Decoded, options: &Options) -> Report {
+        let mut report = self.analyze(&decoded.text, options);
+        report.source = Some(decoded.source());
+        let mut diagnostics = decoded.diagnostics.clone();
+        diagnostics.append(&mut report.diagnostics);
+        report.diagnostics = diagnostics;
+        report
+    }
+
     /// Analyses `text`, reporting progress while tagging.
     pub fn analyze_with_progress(
         &self,
@@ -259,6 +271,7 @@ impl Analyzer {
             words,
             digest,
             diagnostics,
+            source: None,
             clean_text: options.include_clean_text.then_some(cleaned.text),
         }
     }

@@ -65,6 +65,11 @@ pub struct Report {
     pub digest: Digest,
     /// Notes for the user.
     pub diagnostics: Vec<Diagnostic>,
+    /// How the input file was read (encoding, format), when the text came
+    /// from bytes ([`crate::Analyzer::analyze_decoded`]); absent for text
+    /// given as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::decode::Source>,
     /// The cleaned text, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clean_text: Option<String>,

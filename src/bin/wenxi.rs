@@ -362,7 +362,7 @@ fn analyze(a: AnalyzeArgs) -> Result<(), Failure> {
     let name = (path != "-").then_some(path.as_str());
     let decoded = wenxi::decode::decode_file(&bytes, name, a.encoding.as_deref())
         .map_err(|e| format!("{path}: {e}"))?;
-    let report = analyzer.analyze(&decoded.text, &options);
+    let report = analyzer.analyze_decoded(&decoded, &options);
     let res = if a.pretty {
         serde_json::to_writer_pretty(&mut out, &report)
     } else {

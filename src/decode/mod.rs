@@ -75,6 +75,31 @@ pub struct Decoded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How a file's bytes were read, as the report tells it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    /// The encoding used.
+    pub encoding: String,
+    /// False when the encoding was guessed without a clear winner.
+    pub confident: bool,
+    /// True when some bytes were malformed and became U+FFFD.
+    pub had_errors: bool,
+    /// The document kind the text was read from.
+    pub format: Format,
+}
+
+impl Decoded {
+    /// How the bytes were read, without the text.
+    pub fn source(&self) -> Source {
+        Source {
+            encoding: self.encoding.clone(),
+            confident: self.confident,
+            had_errors: self.had_errors,
+            format: self.format,
+        }
+    }
+}
+
 /// Decodes `bytes` as plain text. `encoding` overrides detection when given (a WHATWG label).
 ///
 /// Same as [`decode_file`] without a file name.

@@ -425,6 +425,16 @@ fn cli_reads_a_docx_and_a_gb18030_file_by_name() {
         );
         let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert!(r["articles"].as_array().unwrap().len() >= 11, "{file}");
+        // The report says how the file was read.
+        let want = if file.ends_with(".docx") {
+            "docx"
+        } else {
+            "text"
+        };
+        assert_eq!(r["source"]["format"], want, "{file}");
+        if file.contains("gb18030") {
+            assert_eq!(r["source"]["encoding"], "GB18030");
+        }
     }
 }
 
