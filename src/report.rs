@@ -66,7 +66,7 @@ pub struct Report {
     /// Notes for the user.
     pub diagnostics: Vec<Diagnostic>,
     /// How the input file was read (encoding, format), when the text came
-    /// from bytes ([`crate::Analyzer::analyze_decoded`]); absent for text
+    /// from bytes (`Analyzer::analyze_decoded`); absent for text
     /// given as text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<crate::decode::Source>,
