@@ -68,7 +68,7 @@ fn class(c: char) -> u32 {
 /// Characters typical of transliterated foreign names and places.
 const TRANSLIT: &str = "斯尔克基特拉夫德里诺莫亚尼卡娃维奇科罗洛伊巴布达茨西塞姆蒂梅耶瓦贝娜纳塔吉利奥普雷迪格哈戈埃丝勒乌兹汉";
 
-pub use crate::text::is_surname;
+use crate::text::is_surname;
 use crate::text::CharSet;
 
 fn is_translit(c: char) -> bool {

@@ -20,7 +20,7 @@ const WEAK: &str = "卿国平计来都和原门云容敬相初信展元于明";
 /// (`公安局`, `高考前`).
 const NOT_GIVEN: &str = "局院委会部厅所站处科办队组前后里上下省市县区镇乡村街路号楼室馆园场厂店司报社网年时分个件次们的了与及或在是为有不这那就都也被把从向对于等说表示称内";
 
-pub use crate::text::is_surname;
+use crate::text::is_surname;
 
 /// Length in characters of the surname `name` starts with (0 when none).
 fn surname_len(chars: &[char], split: bool) -> usize {

@@ -2,7 +2,7 @@
 //! mention by its words, its neighbours and its type.
 
 use super::*;
-use crate::entities::{features, EntityType, RawMention};
+use crate::entities::{EntityType, RawMention};
 use crate::lexicon::Token;
 
 /// `领导小组会`, `领导小组会议`: a group's meeting; the organization is the group.
@@ -30,7 +30,7 @@ pub(super) fn strip_generic_tail(text: &str, m: RawMention) -> RawMention {
         for tail in ["先生", "小姐", "女士", "老"] {
             if let Some(head) = s.strip_suffix(tail) {
                 if head.chars().count() == 1
-                    && features::is_surname(s.chars().next().unwrap_or(' '))
+                    && crate::text::is_surname(s.chars().next().unwrap_or(' '))
                 {
                     return RawMention {
                         end: m.start + head.len(),
@@ -322,7 +322,7 @@ impl Judged<'_> {
         // `轮流`). jieba's dictionary also files some names as nouns or
         // idioms (`严义埙` n, `厉无畏` i, `桥本` n): three chars led by a
         // surname, and the names PFR tags `nr`, stay names.
-        let full_name = (chars.len() == 3 && features::is_surname(chars[0])) || person_name(s);
+        let full_name = (chars.len() == 3 && crate::text::is_surname(chars[0])) || person_name(s);
         if r.on(Rule::PersonCommonWord)
             && cover.len() == 1
             && chars.len() >= 2

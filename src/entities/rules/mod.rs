@@ -226,7 +226,7 @@ fn token_at(tokens: &[Token], at: usize) -> Option<Token> {
 fn anonymized(text: &str) -> Vec<RawMention> {
     let mut out = Vec::new();
     for (i, _) in text.match_indices("某某") {
-        if let Some(c) = prev_char(text, i).filter(|&c| super::features::is_surname(c)) {
+        if let Some(c) = prev_char(text, i).filter(|&c| crate::text::is_surname(c)) {
             out.push(RawMention {
                 start: i - c.len_utf8(),
                 end: i + "某某".len(),
